@@ -1,0 +1,3 @@
+namespace OrderSync.Contracts.Commands;
+
+public sealed record CancellationInstruction(string WalmartReason);

@@ -1,0 +1,8 @@
+namespace OrderSync.Contracts.Commands;
+
+public enum WalmartOperationKind
+{
+    Ship,
+    UpdateTracking,
+    Cancel,
+}

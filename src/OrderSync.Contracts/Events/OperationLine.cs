@@ -1,0 +1,4 @@
+namespace OrderSync.Contracts.Events;
+
+/// <summary>One Walmart line an operation shipped or cancelled.</summary>
+public sealed record OperationLine(string LineNumber, string Sku, int Quantity, string? Carrier, string? TrackingNumber, string? Reason);

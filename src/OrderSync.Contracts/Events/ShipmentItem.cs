@@ -1,0 +1,3 @@
+namespace OrderSync.Contracts.Events;
+
+public sealed record ShipmentItem(string OrderItemId, string Sku, int Quantity);

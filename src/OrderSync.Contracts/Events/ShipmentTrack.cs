@@ -1,0 +1,3 @@
+namespace OrderSync.Contracts.Events;
+
+public sealed record ShipmentTrack(string TrackId, string CarrierCode, string? Title, string TrackNumber, string? TrackUrl);

@@ -1,0 +1,3 @@
+namespace OrderSync.Contracts.Events;
+
+public sealed record WalmartErrorDetail(string Code, string? Field, string? Description);

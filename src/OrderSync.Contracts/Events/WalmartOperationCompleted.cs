@@ -1,0 +1,11 @@
+namespace OrderSync.Contracts.Events;
+
+/// <summary>Walmart applied an operation; <see cref="Order"/> is the order as Walmart showed it afterwards.</summary>
+public sealed record WalmartOperationCompleted
+{
+    public required Guid CorrelationId { get; init; }
+    public required Guid OperationId { get; init; }
+    public required IReadOnlyList<OperationLine> Lines { get; init; }
+    public required IReadOnlyList<OrderLineState> Order { get; init; }
+    public required DateTimeOffset CompletedAt { get; init; }
+}

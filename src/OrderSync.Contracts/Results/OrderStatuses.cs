@@ -1,0 +1,10 @@
+namespace OrderSync.Contracts.Results;
+
+/// <summary>Channel Manager's words for an order's sync status.</summary>
+public static class OrderStatuses
+{
+    public const string Shipped = "Shipped";
+    public const string PartiallyShipped = "Partially Shipped";
+    public const string Canceled = "Canceled";
+    public const string Error = "Error";
+}

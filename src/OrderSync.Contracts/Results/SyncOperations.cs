@@ -1,0 +1,9 @@
+namespace OrderSync.Contracts.Results;
+
+/// <summary>The <c>operation</c> of a failed sync: contract section 2.3.</summary>
+public static class SyncOperations
+{
+    public const string Shipment = "shipment";
+    public const string TrackingUpdate = "tracking-update";
+    public const string Cancellation = "cancellation";
+}

@@ -1,0 +1,3 @@
+namespace OrderSync.Walmart.Sandbox.Gateway;
+
+public sealed record IssuedToken(string Seller, DateTimeOffset ExpiresAt);

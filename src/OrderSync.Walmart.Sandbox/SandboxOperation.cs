@@ -1,0 +1,10 @@
+namespace OrderSync.Walmart.Sandbox;
+
+public enum SandboxOperation
+{
+    Token,
+    GetOrder,
+    Shipping,
+    Cancel,
+    Acknowledge,
+}

@@ -1,0 +1,3 @@
+namespace OrderSync.Walmart;
+
+internal sealed record CachedAccessToken(string Value, DateTimeOffset RefreshAt);

@@ -1,0 +1,9 @@
+namespace OrderSync.Walmart;
+
+internal enum RateLimitedEndpoint
+{
+    GetOrder,
+    Shipping,
+    Cancel,
+    Acknowledge,
+}

@@ -1,0 +1,16 @@
+namespace OrderSync.Walmart;
+
+public sealed record ShipLineRequest(
+    string LineNumber,
+    int Quantity,
+    string SellerOrderId,
+    DateTimeOffset ShipDateTime,
+    TrackingDetails Tracking,
+    string MethodCode)
+{
+    /// <summary>
+    /// For a tracking update only: the tracking number Walmart has on the line now. When left out,
+    /// the client reads the order to find it.
+    /// </summary>
+    public string? CurrentTrackingNumber { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace OrderSync.Walmart;
+
+public sealed record WalmartError(string Code, string? Field, string? Description);

@@ -1,0 +1,3 @@
+namespace OrderSync.Walmart;
+
+public sealed record WalmartLineStatus(string Status, int Quantity);

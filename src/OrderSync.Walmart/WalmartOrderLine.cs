@@ -1,0 +1,24 @@
+namespace OrderSync.Walmart;
+
+/// <remarks>
+/// Walmart's statuses partition the line's quantity. Delivered units were shipped first, so they
+/// count as shipped; refunded units are neither shipped nor open, so a refund never reopens a line.
+/// </remarks>
+public sealed record WalmartOrderLine(
+    string LineNumber,
+    string Sku,
+    int Quantity,
+    IReadOnlyList<WalmartLineStatus> Statuses,
+    string? TrackingNumber)
+{
+    public int ShippedQuantity => QuantityIn("Shipped") + QuantityIn("Delivered");
+
+    public int CancelledQuantity => QuantityIn("Cancelled");
+
+    public int RefundedQuantity => QuantityIn("Refund");
+
+    public int OpenQuantity => Math.Max(0, Quantity - ShippedQuantity - CancelledQuantity - RefundedQuantity);
+
+    private int QuantityIn(string status) =>
+        Statuses.Where(s => string.Equals(s.Status, status, StringComparison.OrdinalIgnoreCase)).Sum(s => s.Quantity);
+}

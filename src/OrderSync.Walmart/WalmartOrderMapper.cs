@@ -1,0 +1,41 @@
+using System.Globalization;
+using OrderSync.Walmart.Wire;
+
+namespace OrderSync.Walmart;
+
+internal static class WalmartOrderMapper
+{
+    private static readonly string[] ShippedStatuses = ["Shipped", "Delivered"];
+
+    public static WalmartOrder? ToOrder(OrderDto? order)
+    {
+        if (order?.PurchaseOrderId is null)
+        {
+            return null;
+        }
+
+        var lines = (order.OrderLines?.OrderLine ?? []).Select(ToLine).ToList();
+        return new WalmartOrder(order.PurchaseOrderId, order.CustomerOrderId, order.ShippingInfo?.MethodCode, lines);
+    }
+
+    private static WalmartOrderLine ToLine(OrderLineDto line)
+    {
+        var statuses = line.OrderLineStatuses?.OrderLineStatus ?? [];
+        var trackingNumber = statuses
+            .Where(s => ShippedStatuses.Contains(s.Status, StringComparer.OrdinalIgnoreCase))
+            .Select(s => s.TrackingInfo?.TrackingNumber)
+            .LastOrDefault(number => !string.IsNullOrWhiteSpace(number));
+
+        return new WalmartOrderLine(
+            line.LineNumber ?? string.Empty,
+            line.Item?.Sku ?? string.Empty,
+            Amount(line.OrderLineQuantity),
+            statuses.Select(s => new WalmartLineStatus(s.Status ?? string.Empty, Amount(s.StatusQuantity))).ToList(),
+            trackingNumber);
+    }
+
+    private static int Amount(QuantityDto? quantity) =>
+        decimal.TryParse(quantity?.Amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
+            ? (int)amount
+            : 0;
+}

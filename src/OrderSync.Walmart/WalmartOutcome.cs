@@ -1,0 +1,9 @@
+namespace OrderSync.Walmart;
+
+public enum WalmartOutcome
+{
+    Success,
+    Permanent,
+    Transient,
+    Throttled,
+}

@@ -1,0 +1,3 @@
+namespace OrderSync.Walmart.Wire;
+
+internal sealed record CancellationLineDto(string LineNumber, LineStatusesEnvelope<CancellationLineStatusDto> OrderLineStatuses);

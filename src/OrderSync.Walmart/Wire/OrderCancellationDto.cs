@@ -1,0 +1,3 @@
+namespace OrderSync.Walmart.Wire;
+
+internal sealed record OrderCancellationDto(OrderLinesEnvelope<CancellationLineDto> OrderLines);

@@ -1,0 +1,3 @@
+namespace OrderSync.Walmart.Wire;
+
+internal sealed record OrderLineStatusDto(string? Status, QuantityDto? StatusQuantity, ReportedTrackingInfoDto? TrackingInfo);

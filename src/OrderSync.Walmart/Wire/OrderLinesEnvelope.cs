@@ -1,0 +1,3 @@
+namespace OrderSync.Walmart.Wire;
+
+internal sealed record OrderLinesEnvelope<TLine>(IReadOnlyList<TLine>? OrderLine);

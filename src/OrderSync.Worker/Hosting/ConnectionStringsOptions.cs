@@ -1,0 +1,13 @@
+namespace OrderSync.Worker.Hosting;
+
+/// <summary>Section "ConnectionStrings": contract section 3.</summary>
+public sealed class ConnectionStringsOptions
+{
+    public const string Section = "ConnectionStrings";
+
+    public string? RabbitMq { get; set; }
+
+    public string? Postgres { get; set; }
+
+    public Uri RabbitMqUri => new(RabbitMq!);
+}

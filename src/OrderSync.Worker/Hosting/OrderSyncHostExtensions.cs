@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OrderSync.Persistence;
+using OrderSync.Walmart;
+using OrderSync.Worker.Messaging;
+using OrderSync.Worker.Saga.Activities;
+using OrderSync.Worker.WalmartOperations;
+
+namespace OrderSync.Worker.Hosting;
+
+public static class OrderSyncHostExtensions
+{
+    public static IHostApplicationBuilder AddOrderSync(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddOptions<ConnectionStringsOptions>().Bind(builder.Configuration.GetSection(ConnectionStringsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConnectionStringsOptions>, ConnectionStringsValidator>();
+        services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = builder.Configuration.GetValue("Worker:ShutdownTimeout", TimeSpan.FromSeconds(30)));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!));
+        services.AddSingleton<WalmartOperationStore>();
+        services.AddSingleton<WalmartCallLog>();
+        services.AddSingleton<WalmartCallRecorder>();
+        services.AddWalmartClient(builder.Configuration);
+
+        services.AddScoped<ApplyShipmentActivity>();
+        services.AddScoped<ApplyTrackActivity>();
+        services.AddScoped<ApplyCancellationActivity>();
+        services.AddScoped<ApplyOperationCompletedActivity>();
+        services.AddScoped<ApplyOperationFailedActivity>();
+        services.AddScoped(typeof(DispatchNextOperationActivity<>));
+        services.AddScoped(typeof(ResendOperationInFlightActivity<>));
+
+        // Order matters: the schema and the contract's exchanges exist before the bus starts consuming.
+        services.AddHostedService<DatabaseMigrationService>();
+        services.AddHostedService<BrokerTopologyService>();
+        services.AddOrderSyncBus();
+
+        return builder;
+    }
+}

@@ -1,0 +1,33 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace OrderSync.Worker.Inbound;
+
+/// <summary>
+/// The intake: reads each raw CloudEvent Commerce published, validates it and hands the saga its meaning.
+/// A wrong event throws <see cref="InvalidCommerceEventException"/>, which is not retried: it goes to the error queue with its reason.
+/// </summary>
+public sealed class CommerceEventConsumer(TimeProvider clock, ILogger<CommerceEventConsumer> logger) : IConsumer<CommerceCloudEvent>
+{
+    public async Task Consume(ConsumeContext<CommerceCloudEvent> context)
+    {
+        var envelope = CommerceEnvelope.Parse(context.ReceiveContext.Body.GetBytes(), clock);
+        if (!CommerceEventTranslator.Handles(envelope.Type))
+        {
+            logger.LogDebug("Ignoring CloudEvent {EventId} of type {EventType}", envelope.Id, envelope.Type);
+            return;
+        }
+
+        var orderEvent = CommerceEventTranslator.Translate(envelope);
+        if (orderEvent is null)
+        {
+            logger.LogDebug("Order save {EventId} is not a cancellation: nothing to sync", envelope.Id);
+            return;
+        }
+
+        logger.LogInformation(
+            "Received {EventType} {EventId} for Walmart order {PurchaseOrderId} of store {StoreCode}",
+            envelope.Type, envelope.Id, orderEvent.Context.PurchaseOrderId, orderEvent.Context.StoreCode);
+        await context.Publish(orderEvent, orderEvent.GetType(), context.CancellationToken);
+    }
+}

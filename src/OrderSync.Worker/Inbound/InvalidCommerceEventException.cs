@@ -1,0 +1,19 @@
+namespace OrderSync.Worker.Inbound;
+
+/// <summary>An event Commerce sent that can never be applied as it is: it is dead-lettered at once, with this message as its reason.</summary>
+public sealed class InvalidCommerceEventException : Exception
+{
+    public InvalidCommerceEventException(string message)
+        : base(message)
+    {
+    }
+
+    public InvalidCommerceEventException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public InvalidCommerceEventException()
+    {
+    }
+}

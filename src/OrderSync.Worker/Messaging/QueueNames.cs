@@ -1,0 +1,13 @@
+namespace OrderSync.Worker.Messaging;
+
+/// <summary>The worker's own queues; Commerce and result consumers only see the exchanges of the contract.</summary>
+public static class QueueNames
+{
+    public const string CommerceEvents = "walmart-sync.commerce-events";
+    public const string OrderSync = "walmart-sync.order-sync";
+    public const string WalmartOperations = "walmart-sync.walmart-operations";
+
+    public static readonly Uri WalmartOperationsAddress = new($"queue:{WalmartOperations}");
+
+    public static readonly Uri SyncResultsAddress = new($"exchange:{Contracts.Topology.SyncResultsExchange}?type=topic");
+}

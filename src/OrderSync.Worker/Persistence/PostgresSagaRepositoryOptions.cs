@@ -1,0 +1,3 @@
+namespace OrderSync.Worker.Persistence;
+
+public sealed record PostgresSagaRepositoryOptions<TSaga>(string TableName);

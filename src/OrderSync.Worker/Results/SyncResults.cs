@@ -1,0 +1,70 @@
+using OrderSync.Contracts.Events;
+using OrderSync.Contracts.Results;
+using OrderSync.Worker.Saga;
+
+namespace OrderSync.Worker.Results;
+
+/// <summary>Builds the contract's result events from the saga's state.</summary>
+public static class SyncResults
+{
+    public static SyncResultCloudEvent ShipmentSynced(OrderSyncState state, OperationRecord operation, WalmartOperationCompleted completed)
+    {
+        var shipment = state.Shipment(operation);
+        return Envelope(SyncResultTypes.ShipmentSynced, state, completed.CompletedAt, new ShipmentSyncedData
+        {
+            PurchaseOrderId = state.PurchaseOrderId,
+            OrderIncrementId = state.OrderIncrementId,
+            StoreCode = state.StoreCode,
+            OrderStatus = state.ComputeShippingStatus(),
+            OccurredAt = completed.CompletedAt,
+            CausationId = operation.CausationId,
+            ShipmentId = shipment.ShipmentId,
+            Lines = [.. completed.Lines.Select(l => new ShippedLine(l.LineNumber, l.Sku, l.Quantity, l.Carrier ?? string.Empty, l.TrackingNumber ?? string.Empty))],
+        });
+    }
+
+    public static SyncResultCloudEvent CancellationSynced(OrderSyncState state, OperationRecord operation, WalmartOperationCompleted completed) =>
+        Envelope(SyncResultTypes.CancellationSynced, state, completed.CompletedAt, new CancellationSyncedData
+        {
+            PurchaseOrderId = state.PurchaseOrderId,
+            OrderIncrementId = state.OrderIncrementId,
+            StoreCode = state.StoreCode,
+            OrderStatus = OrderStatuses.Canceled,
+            OccurredAt = completed.CompletedAt,
+            CausationId = operation.CausationId,
+            Lines = [.. completed.Lines.Select(l => new CancelledLine(l.LineNumber, l.Sku, l.Quantity, l.Reason ?? string.Empty))],
+        });
+
+    public static SyncResultCloudEvent Failed(
+        OrderSyncState state,
+        string operation,
+        string causationId,
+        string statusDetails,
+        string errorSource,
+        IReadOnlyList<WalmartErrorDetail> walmartErrors,
+        int attempts,
+        DateTimeOffset occurredAt) =>
+        Envelope(SyncResultTypes.SyncFailed, state, occurredAt, new SyncFailedData
+        {
+            PurchaseOrderId = state.PurchaseOrderId,
+            OrderIncrementId = state.OrderIncrementId,
+            StoreCode = state.StoreCode,
+            OrderStatus = OrderStatuses.Error,
+            OccurredAt = occurredAt,
+            CausationId = causationId,
+            Operation = operation,
+            StatusDetails = statusDetails,
+            ErrorSource = errorSource,
+            WalmartErrors = walmartErrors,
+            Attempts = attempts,
+        });
+
+    private static SyncResultCloudEvent Envelope(string type, OrderSyncState state, DateTimeOffset time, SyncResultData data) => new()
+    {
+        Id = Guid.CreateVersion7().ToString(),
+        Type = type,
+        Subject = state.PurchaseOrderId,
+        Time = time,
+        Data = data,
+    };
+}

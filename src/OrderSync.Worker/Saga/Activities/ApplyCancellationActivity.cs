@@ -1,0 +1,22 @@
+using MassTransit;
+using OrderSync.Contracts.Events;
+using OrderSync.Contracts.Results;
+using OrderSync.Worker.Results;
+
+namespace OrderSync.Worker.Saga.Activities;
+
+public sealed class ApplyCancellationActivity(TimeProvider clock) : OrderEventActivity<CancellationRequested>
+{
+    protected override Task Apply(BehaviorContext<OrderSyncState, CancellationRequested> context)
+    {
+        var refusal = context.Saga.RecordCancellation(context.Message);
+        if (refusal is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var result = SyncResults.Failed(
+            context.Saga, SyncOperations.Cancellation, context.Message.Context.EventId, refusal, ErrorSources.Commerce, [], attempts: 0, clock.GetUtcNow());
+        return context.SendSyncResult(result);
+    }
+}

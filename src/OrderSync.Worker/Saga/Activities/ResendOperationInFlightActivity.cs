@@ -1,0 +1,35 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using OrderSync.Contracts.Events;
+
+using OrderSync.Worker.Messaging;
+
+namespace OrderSync.Worker.Saga.Activities;
+
+/// <summary>
+/// An event already applied came again. It changes nothing, but if an operation is in flight its command is sent again:
+/// the first copy may never have left (the outbox is not transactional), and the operation consumer ignores a second one.
+/// </summary>
+public sealed class ResendOperationInFlightActivity<TEvent>(ILogger<ResendOperationInFlightActivity<TEvent>> logger) :
+    IStateMachineActivity<OrderSyncState, TEvent>
+    where TEvent : class, IOrderEvent
+{
+    public async Task Execute(BehaviorContext<OrderSyncState, TEvent> context, IBehavior<OrderSyncState, TEvent> next)
+    {
+        logger.LogInformation("Order {PurchaseOrderId}: event {EventId} was already applied", context.Saga.PurchaseOrderId, context.Message.Context.EventId);
+        var operation = context.Saga.InFlight();
+        if (operation is not null)
+        {
+            await context.Send(QueueNames.WalmartOperationsAddress, context.Saga.BuildCommand(operation));
+        }
+
+        await next.Execute(context);
+    }
+
+    public Task Faulted<TException>(BehaviorExceptionContext<OrderSyncState, TEvent, TException> context, IBehavior<OrderSyncState, TEvent> next)
+        where TException : Exception => next.Faulted(context);
+
+    public void Probe(ProbeContext context) => context.CreateScope("resend-operation-in-flight");
+
+    public void Accept(StateMachineVisitor visitor) => visitor.Visit(this);
+}

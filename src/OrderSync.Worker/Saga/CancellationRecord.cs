@@ -1,0 +1,12 @@
+namespace OrderSync.Worker.Saga;
+
+public sealed class CancellationRecord
+{
+    public required string EventId { get; init; }
+
+    public string? RequestedReason { get; init; }
+
+    public string? WalmartReason { get; init; }
+
+    public CancellationStatus Status { get; set; }
+}

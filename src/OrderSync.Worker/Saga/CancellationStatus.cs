@@ -1,0 +1,8 @@
+namespace OrderSync.Worker.Saga;
+
+public enum CancellationStatus
+{
+    Queued,
+    Synced,
+    Failed,
+}

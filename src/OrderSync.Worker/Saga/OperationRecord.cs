@@ -1,0 +1,19 @@
+using OrderSync.Contracts.Commands;
+
+namespace OrderSync.Worker.Saga;
+
+public sealed class OperationRecord
+{
+    public required Guid OperationId { get; init; }
+
+    public required WalmartOperationKind Kind { get; init; }
+
+    /// <summary>The CloudEvent id this operation answers: the result's causationId.</summary>
+    public required string CausationId { get; init; }
+
+    public string? ShipmentId { get; init; }
+
+    public OperationStatus Status { get; set; }
+
+    public string? Error { get; set; }
+}

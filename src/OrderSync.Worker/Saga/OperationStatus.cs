@@ -1,0 +1,9 @@
+namespace OrderSync.Worker.Saga;
+
+public enum OperationStatus
+{
+    Queued,
+    InFlight,
+    Succeeded,
+    Failed,
+}

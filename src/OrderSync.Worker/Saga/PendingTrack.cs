@@ -1,0 +1,5 @@
+using OrderSync.Contracts.Events;
+
+namespace OrderSync.Worker.Saga;
+
+public sealed record PendingTrack(string ShipmentId, string EventId, ShipmentTrack Track);

@@ -1,0 +1,9 @@
+namespace OrderSync.Worker.Saga;
+
+public enum ShipmentStatus
+{
+    WaitingForTrack,
+    Queued,
+    Synced,
+    Failed,
+}

@@ -1,0 +1,184 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderSync.Contracts.Commands;
+using OrderSync.Contracts.Events;
+using OrderSync.Persistence;
+using OrderSync.Walmart;
+using OrderSync.Worker.Hosting;
+
+namespace OrderSync.Worker.WalmartOperations;
+
+/// <summary>
+/// Makes one Walmart operation happen exactly once: it settles the lines before the first call, reads the order before every
+/// call, and leaves out lines already in the wanted state, so a retry, a copy of the command or a lost answer never ships twice.
+/// </summary>
+public sealed class ExecuteWalmartOperationConsumer(
+    IWalmartOrdersClient walmart,
+    WalmartCarrierMapper carriers,
+    WalmartOperationStore operations,
+    WalmartCallRecorder calls,
+    IOptions<WorkerOptions> options,
+    TimeProvider clock,
+    ILogger<ExecuteWalmartOperationConsumer> logger) : IConsumer<ExecuteWalmartOperation>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task Consume(ConsumeContext<ExecuteWalmartOperation> context)
+    {
+        var command = context.Message;
+        await using var operationLock = await operations.TryLock(command.OperationId, context.CancellationToken);
+        if (operationLock is null)
+        {
+            logger.LogInformation("Operation {OperationId} of order {PurchaseOrderId} is running elsewhere; this copy is dropped", command.OperationId, command.PurchaseOrderId);
+            return;
+        }
+
+        var row = await operations.Begin(
+            new OperationStart(command.OperationId, command.CorrelationId, command.StoreCode, command.PurchaseOrderId, command.Kind.ToString(), command.CausationId),
+            context.CancellationToken);
+        if (row is { IsSucceeded: true, Result: not null })
+        {
+            await context.Publish(JsonSerializer.Deserialize<WalmartOperationCompleted>(row.Result, Json)!, context.CancellationToken);
+            return;
+        }
+
+        var attempt = new CallAttempt(command, row.Attempts);
+        try
+        {
+            var completed = await Execute(attempt, row.PlannedLines, context.CancellationToken);
+            await operations.Succeeded(command.OperationId, JsonSerializer.Serialize(completed, Json), context.CancellationToken);
+            await context.Publish(completed, context.CancellationToken);
+        }
+        catch (OperationFailure failure) when (failure.IsPermanent)
+        {
+            await Fail(context, attempt, failure.ErrorSource, failure.Message, failure.Errors);
+            throw new OperationRefusedException(failure.Message, failure);
+        }
+        catch (OperationFailure failure) when (context.GetRetryAttempt() >= options.Value.OperationRetryIntervals.Length)
+        {
+            var details = $"Walmart could not be reached after {attempt.Number} attempts: {failure.Message}";
+            await Fail(context, attempt, Contracts.Events.ErrorSources.Integration, details, failure.Errors);
+            throw new WalmartUnavailableException(details, failure);
+        }
+        catch (OperationFailure failure)
+        {
+            throw new WalmartUnavailableException(failure.Message, failure);
+        }
+    }
+
+    private async Task<WalmartOperationCompleted> Execute(CallAttempt attempt, string? savedPlan, CancellationToken cancellationToken)
+    {
+        var command = attempt.Command;
+        var order = await Call(attempt, "get-order", null, () => walmart.GetOrderAsync(command.StoreCode, command.PurchaseOrderId, cancellationToken), cancellationToken);
+
+        var plan = savedPlan is not null ? Deserialize(savedPlan) : await SavePlan(command, order, cancellationToken);
+        var pending = command.Kind == WalmartOperationKind.UpdateTracking
+            ? LinePlanner.StillToRetrack(order, plan, command.Shipment!.Track.TrackNumber)
+            : LinePlanner.StillToApply(order, plan);
+
+        if (pending.Count > 0)
+        {
+            order = command.Kind switch
+            {
+                WalmartOperationKind.Ship => await Call(attempt, "ship", pending,
+                    () => walmart.ShipLinesAsync(command.StoreCode, command.PurchaseOrderId, ShipRequests(command, order, pending), cancellationToken), cancellationToken),
+                WalmartOperationKind.UpdateTracking => await Call(attempt, "update-tracking", pending,
+                    () => walmart.UpdateTrackingAsync(command.StoreCode, command.PurchaseOrderId, ShipRequests(command, order, pending), cancellationToken), cancellationToken),
+                _ => await Call(attempt, "cancel", pending,
+                    () => walmart.CancelLinesAsync(command.StoreCode, command.PurchaseOrderId, CancelRequests(command, pending), cancellationToken), cancellationToken),
+            };
+        }
+        else
+        {
+            logger.LogInformation("Operation {OperationId}: Walmart order {PurchaseOrderId} already shows it applied", command.OperationId, command.PurchaseOrderId);
+        }
+
+        return new WalmartOperationCompleted
+        {
+            CorrelationId = command.CorrelationId,
+            OperationId = command.OperationId,
+            Lines = [.. plan.Select(p => OperationLineFor(command, p))],
+            Order = [.. order.Lines.Select(l => new OrderLineState(l.LineNumber, l.Sku, l.Quantity, l.ShippedQuantity, l.CancelledQuantity))],
+            CompletedAt = clock.GetUtcNow(),
+        };
+    }
+
+    private async Task<IReadOnlyList<PlannedLine>> SavePlan(ExecuteWalmartOperation command, WalmartOrder order, CancellationToken cancellationToken)
+    {
+        var plan = command.Kind switch
+        {
+            WalmartOperationKind.Ship => LinePlanner.PlanShipment(order, command.Shipment!.Items),
+            WalmartOperationKind.UpdateTracking => LinePlanner.PlanTrackingUpdate(order, command.Shipment!.Lines),
+            _ => LinePlanner.PlanCancellation(order),
+        };
+        if (plan.Refusal is not null)
+        {
+            throw OperationFailure.Permanent(Contracts.Events.ErrorSources.Commerce, plan.Refusal);
+        }
+
+        return Deserialize(await operations.SavePlan(command.OperationId, JsonSerializer.Serialize(plan.Lines, Json), cancellationToken));
+    }
+
+    private async Task<WalmartOrder> Call(
+        CallAttempt attempt, string operation, IReadOnlyList<PlannedLine>? lines, Func<Task<WalmartResponse<WalmartOrder>>> call, CancellationToken cancellationToken)
+    {
+        var response = await call();
+        await calls.Record(attempt, operation, lines, response, cancellationToken);
+        var errors = response.Errors.Select(e => new WalmartErrorDetail(e.Code, e.Field, e.Description)).ToList();
+        return response.Outcome switch
+        {
+            WalmartOutcome.Success when response.Value is not null => response.Value,
+            WalmartOutcome.Permanent => throw OperationFailure.Permanent(
+                response.HttpStatus is null ? Contracts.Events.ErrorSources.Commerce : Contracts.Events.ErrorSources.Walmart, response.Message, errors),
+            _ => throw OperationFailure.Transient(response.Message, errors),
+        };
+    }
+
+    private async Task Fail(ConsumeContext context, CallAttempt attempt, string errorSource, string details, IReadOnlyList<WalmartErrorDetail> errors)
+    {
+        var command = attempt.Command;
+        logger.LogWarning("Operation {OperationId} of Walmart order {PurchaseOrderId} failed: {StatusDetails}", command.OperationId, command.PurchaseOrderId, details);
+        await operations.Failed(command.OperationId, details, context.CancellationToken);
+        await context.Publish(new WalmartOperationFailed
+        {
+            CorrelationId = command.CorrelationId,
+            OperationId = command.OperationId,
+            ErrorSource = errorSource,
+            StatusDetails = details,
+            WalmartErrors = errors,
+            Attempts = attempt.Number,
+            FailedAt = clock.GetUtcNow(),
+        }, context.CancellationToken);
+    }
+
+    private static List<ShipLineRequest> ShipRequests(ExecuteWalmartOperation command, WalmartOrder order, IReadOnlyList<PlannedLine> lines)
+    {
+        var shipment = command.Shipment!;
+        var tracking = new TrackingDetails(shipment.Track.CarrierCode, shipment.Track.Title, shipment.Track.TrackNumber, shipment.Track.TrackUrl);
+        return [.. lines.Select(l => new ShipLineRequest(
+            l.LineNumber, l.Quantity, SellerOrderId(command), shipment.ShippedAt, tracking, order.MethodCode ?? "Standard"))];
+    }
+
+    private static List<CancelLineRequest> CancelRequests(ExecuteWalmartOperation command, IReadOnlyList<PlannedLine> lines) =>
+        [.. lines.Select(l => new CancelLineRequest(l.LineNumber, l.Quantity, command.Cancellation!.WalmartReason))];
+
+    private static string SellerOrderId(ExecuteWalmartOperation command)
+    {
+        var id = string.IsNullOrEmpty(command.OrderIncrementId) ? command.PurchaseOrderId : command.OrderIncrementId;
+        return id.Length <= 30 ? id : id[..30];
+    }
+
+    private OperationLine OperationLineFor(ExecuteWalmartOperation command, PlannedLine line) => command.Kind == WalmartOperationKind.Cancel
+        ? new OperationLine(line.LineNumber, line.Sku, line.Quantity, null, null, command.Cancellation!.WalmartReason)
+        : new OperationLine(line.LineNumber, line.Sku, line.Quantity, CarrierName(command.Shipment!.Track), command.Shipment.Track.TrackNumber, null);
+
+    private string CarrierName(ShipmentTrack track)
+    {
+        var carrier = carriers.Map(new TrackingDetails(track.CarrierCode, track.Title, track.TrackNumber, track.TrackUrl));
+        return carrier.Carrier ?? carrier.OtherCarrier ?? track.CarrierCode;
+    }
+
+    private static IReadOnlyList<PlannedLine> Deserialize(string json) => JsonSerializer.Deserialize<List<PlannedLine>>(json, Json)!;
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using OrderSync.Persistence;
+using OrderSync.Walmart;
+
+namespace OrderSync.Worker.WalmartOperations;
+
+/// <summary>Writes each Walmart call of an operation to the call history.</summary>
+public sealed class WalmartCallRecorder(WalmartCallLog log)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task Record<T>(CallAttempt attempt, string operation, IReadOnlyList<PlannedLine>? lines, WalmartResponse<T> response, CancellationToken cancellationToken) =>
+        log.Record(new WalmartCallRecord
+        {
+            OperationId = attempt.Command.OperationId,
+            StoreCode = attempt.Command.StoreCode,
+            PurchaseOrderId = attempt.Command.PurchaseOrderId,
+            Operation = operation,
+            LinesJson = lines is null ? null : JsonSerializer.Serialize(lines, Json),
+            CorrelationId = response.CorrelationId,
+            HttpStatus = response.HttpStatus,
+            Outcome = response.Outcome.ToString(),
+            Message = response.IsSuccess ? null : response.Message,
+            WalmartErrorsJson = response.Errors.Count == 0 ? null : JsonSerializer.Serialize(response.Errors, Json),
+            DurationMs = response.Duration.TotalMilliseconds,
+            Attempt = attempt.Number,
+        }, cancellationToken);
+}
