@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using OrderSync.Cli;
+
+return await OperatorCommandLine.Create().RunAsync(args);

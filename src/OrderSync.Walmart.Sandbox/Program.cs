@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using OrderSync.Walmart.Sandbox;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+await SandboxApp.Build(args).RunAsync();

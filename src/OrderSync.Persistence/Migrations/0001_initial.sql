@@ -1,7 +1,7 @@
 -- One row per Walmart purchase order: the saga's whole state as jsonb, with a version for optimistic checks.
 create table order_sync_saga (
     correlation_id    uuid primary key,
-    current_state     text        not null,
+    current_state     text generated always as (data ->> 'CurrentState') stored,
     version           integer     not null,
     data              jsonb       not null,
     store_code        text generated always as (data ->> 'StoreCode') stored,

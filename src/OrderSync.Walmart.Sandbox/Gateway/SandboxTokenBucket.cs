@@ -7,6 +7,7 @@ namespace OrderSync.Walmart.Sandbox.Gateway;
 public sealed class SandboxTokenBucket(int capacity, TimeSpan refillEvery, DateTimeOffset now)
 {
     private readonly Lock gate = new();
+    private readonly int capacity = capacity;
     private int tokens = capacity;
     private DateTimeOffset lastRefill = now;
 

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test: starts the real RabbitMQ and PostgreSQL (ops/services.sh), builds, runs the unit and integration tests,
+# and ends with one plain line "N passed, N failed". Exits non-zero on any failure, or when no test ran.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+results="$root/artifacts/test-results"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test: the .NET SDK (dotnet) is not on PATH; install .NET 10 first" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+bash ops/services.sh up || { echo "test: could not start RabbitMQ and PostgreSQL" >&2; echo "0 passed, 1 failed"; exit 1; }
+eval "$(bash ops/services.sh env)"
+
+rm -rf "$results"
+dotnet build Integration.sln --nologo -clp:ErrorsOnly -warnaserror || { echo "test: the build failed" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+dotnet test Integration.sln --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  --blame-hang-timeout 5m "$@"
+status=$?
+
+passed=0
+failed=0
+total=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$((total + $(value total)))
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed)))
+done
+
+not_passed=$((total - passed))
+if [ "$not_passed" -gt "$failed" ]; then failed=$not_passed; fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+echo "$passed passed, $failed failed"
+if [ "$total" -eq 0 ]; then
+  echo "test: no test ran" >&2
+  exit 1
+fi
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

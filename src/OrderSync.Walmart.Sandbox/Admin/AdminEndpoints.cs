@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OrderSync.Walmart.Sandbox.Gateway;
+using OrderSync.Walmart.Sandbox.Orders;
+using OrderSync.Walmart.Sandbox.Seeding;
+
+namespace OrderSync.Walmart.Sandbox.Admin;
+
+/// <summary>Test controls: seed and read orders, read the call log, inject faults, revoke tokens, reset.</summary>
+public static class AdminEndpoints
+{
+    public static void MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin");
+
+        admin.MapPost("/orders", SeedOrdersAsync);
+        admin.MapGet("/orders/{purchaseOrderId}", (string purchaseOrderId, SandboxOrderBook orders) =>
+            orders.Find(purchaseOrderId) is { } order
+                ? Results.Json(new JsonObject { ["seller"] = order.Seller, ["order"] = SandboxOrderRenderer.Render(order)["order"]!.DeepClone() })
+                : Results.NotFound(new { error = $"Purchase order {purchaseOrderId} is not in the sandbox." }));
+        admin.MapPost("/orders/generate", GenerateOrders);
+
+        admin.MapGet("/calls", (SandboxCallLog calls, [FromQuery] string? purchaseOrderId) =>
+            Results.Json(calls.List().Where(call => purchaseOrderId is null || call.PurchaseOrderId == purchaseOrderId)));
+        admin.MapDelete("/calls", (SandboxCallLog calls) =>
+        {
+            calls.Clear();
+            return Results.NoContent();
+        });
+
+        admin.MapGet("/faults", (SandboxFaults faults) => Results.Json(faults.List().Select(Describe)));
+        admin.MapPost("/faults", AddFault);
+        admin.MapDelete("/faults", (SandboxFaults faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+        admin.MapDelete("/faults/{id:guid}", (Guid id, SandboxFaults faults) =>
+            faults.Remove(id) ? Results.NoContent() : Results.NotFound());
+
+        admin.MapDelete("/tokens", (SandboxTokenIssuer tokens) =>
+        {
+            tokens.Clear();
+            return Results.NoContent();
+        });
+
+        admin.MapPost("/reset", Reset);
+    }
+
+    private static async Task<IResult> SeedOrdersAsync(HttpContext http, SeedOrderConverter converter, SandboxOrderBook orders)
+    {
+        List<SeedOrder> seeds;
+        try
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            seeds = body is JsonObject document && document.ContainsKey("orders")
+                ? [.. document.Deserialize<SeedDocument>(SandboxSeeder.SeedJson)?.Orders ?? []]
+                : [body.Deserialize<SeedOrder>(SandboxSeeder.SeedJson)!];
+        }
+        catch (JsonException exception)
+        {
+            return Results.BadRequest(new { errors = (string[])[$"The body is not seed JSON: {exception.Message}"] });
+        }
+
+        var (converted, errors) = converter.Convert(seeds);
+        if (errors.Count > 0)
+        {
+            return Results.BadRequest(new { errors });
+        }
+
+        orders.Put(converted);
+        return Results.Json(new { purchaseOrderIds = converted.Select(order => order.PurchaseOrderId) }, statusCode: 201);
+    }
+
+    private static IResult GenerateOrders(
+        [FromQuery] int? count, [FromQuery] string? sellers, [FromQuery] int? seed,
+        IOptions<SandboxOptions> options, SeedOrderConverter converter, SandboxOrderBook orders)
+    {
+        var sellerNames = string.IsNullOrWhiteSpace(sellers)
+            ? options.Value.Sellers.Keys.ToList()
+            : sellers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (count is null or < 1 or > 100_000 || sellerNames.Count == 0)
+        {
+            return Results.BadRequest(new { errors = (string[])["count must be 1 to 100000, and at least one seller must be configured or named"] });
+        }
+
+        var generated = SandboxOrderGenerator.Generate(count.Value, sellerNames, seed ?? Random.Shared.Next(), orders.Contains);
+        var (converted, errors) = converter.Convert(generated);
+        if (errors.Count > 0)
+        {
+            return Results.BadRequest(new { errors = errors.Distinct().Take(10) });
+        }
+
+        orders.Put(converted);
+        return Results.Json(new SeedDocument(generated), SandboxSeeder.SeedJson, statusCode: 201);
+    }
+
+    private static IResult AddFault(FaultRuleRequest request, SandboxFaults faults)
+    {
+        var problems = new List<string>();
+        if (!FaultPlan.TryParse(request.Fault, out var plan))
+        {
+            problems.Add($"fault '{request.Fault}' is not understood; use 503 (any 5xx), 429, hang, apply-then-503, apply-then-hang or latency=200");
+        }
+
+        if (!SandboxFaults.TryParseOperation(request.Operation, out var operation))
+        {
+            problems.Add($"operation '{request.Operation}' is not one of get, shipping, cancel, acknowledge, token");
+        }
+
+        if (request.Rate is < 0 or > 1 || request.Times is < 1 || request.LatencyMs is < 0)
+        {
+            problems.Add("rate must be within 0..1, times at least 1, latencyMs not negative");
+        }
+
+        plan = plan with { LatencyMs = plan.LatencyMs + (request.LatencyMs ?? 0) };
+        if (problems.Count == 0 && plan == FaultPlan.None)
+        {
+            problems.Add("give a fault, a latencyMs, or both");
+        }
+
+        if (problems.Count > 0)
+        {
+            return Results.BadRequest(new { errors = problems });
+        }
+
+        var rule = faults.Add(request.PurchaseOrderId, operation, plan, request.Rate ?? 1, request.Times);
+        return Results.Json(Describe(rule), statusCode: 201);
+    }
+
+    private static IResult Reset(
+        SandboxOrderBook orders, SandboxCallLog calls, SandboxFaults faults, SandboxThrottle throttle, SandboxTokenIssuer tokens, SandboxSeeder seeder)
+    {
+        orders.Clear();
+        calls.Clear();
+        faults.Clear();
+        throttle.Clear();
+        tokens.Clear();
+        return Results.Json(new { seededOrders = seeder.LoadSeedFile() });
+    }
+
+    private static object Describe(FaultRule rule) => new
+    {
+        id = rule.Id,
+        purchaseOrderId = rule.PurchaseOrderId,
+        operation = rule.Operation is { } operation ? SandboxFaults.NameOf(operation) : null,
+        fault = rule.Plan.ToString(),
+        rate = rule.Rate,
+        remainingTimes = rule.RemainingTimes,
+    };
+}

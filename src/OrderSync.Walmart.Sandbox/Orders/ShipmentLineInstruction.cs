@@ -1,0 +1,3 @@
+namespace OrderSync.Walmart.Sandbox.Orders;
+
+public sealed record ShipmentLineInstruction(string LineNumber, int Quantity, SandboxTracking Tracking, string? CurrentTrackingNumber);

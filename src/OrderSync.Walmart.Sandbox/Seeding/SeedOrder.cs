@@ -1,0 +1,10 @@
+namespace OrderSync.Walmart.Sandbox.Seeding;
+
+/// <param name="Seller">The Sandbox:Sellers name the order belongs to.</param>
+public sealed record SeedOrder(
+    string? Seller,
+    string? PurchaseOrderId,
+    string? CustomerOrderId,
+    string? MethodCode,
+    DateTimeOffset? OrderDate,
+    IReadOnlyList<SeedLine>? Lines);

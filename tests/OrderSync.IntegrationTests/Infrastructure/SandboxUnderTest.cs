@@ -1,0 +1,58 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using OrderSync.Testing;
+using OrderSync.Walmart.Sandbox;
+
+namespace OrderSync.IntegrationTests.Infrastructure;
+
+/// <summary>The project's Walmart sandbox, hosted in the test process on a free loopback port, seeded with the sample orders.</summary>
+public sealed class SandboxUnderTest : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SandboxUnderTest(WebApplication app, Uri baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Admin = new HttpClient { BaseAddress = baseUrl };
+    }
+
+    public Uri BaseUrl { get; }
+
+    public HttpClient Admin { get; }
+
+    public static async Task<SandboxUnderTest> Start(params string[] settings)
+    {
+        var contentRoot = Path.Combine(RepositoryPaths.Root, "src", "OrderSync.Walmart.Sandbox");
+        var app = SandboxApp.Build(["--contentRoot", contentRoot, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings]);
+        await app.StartAsync();
+        return new SandboxUnderTest(app, new Uri(app.Urls.First()));
+    }
+
+    /// <summary>The order as the sandbox holds it, in Walmart's shape.</summary>
+    public async Task<JsonElement> Order(string purchaseOrderId) =>
+        (await Admin.GetFromJsonAsync<JsonElement>($"admin/orders/{purchaseOrderId}")).GetProperty("order");
+
+    /// <summary>Line number to (status, quantity) pairs of the order's lines.</summary>
+    public async Task<Dictionary<string, string[]>> LineStatuses(string purchaseOrderId)
+    {
+        var order = await Order(purchaseOrderId);
+        return order.GetProperty("orderLines").GetProperty("orderLine").EnumerateArray().ToDictionary(
+            line => line.GetProperty("lineNumber").GetString()!,
+            line => line.GetProperty("orderLineStatuses").GetProperty("orderLineStatus").EnumerateArray()
+                .Select(status => status.GetProperty("status").GetString()!)
+                .ToArray());
+    }
+
+    /// <summary>The calls the sandbox received for one order, oldest first.</summary>
+    public async Task<IReadOnlyList<JsonElement>> Calls(string purchaseOrderId) =>
+        [.. (await Admin.GetFromJsonAsync<JsonElement>($"admin/calls?purchaseOrderId={purchaseOrderId}")).EnumerateArray()];
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

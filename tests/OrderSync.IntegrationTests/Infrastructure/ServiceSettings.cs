@@ -1,0 +1,3 @@
+namespace OrderSync.IntegrationTests.Infrastructure;
+
+public sealed record ServiceSettings(Uri RabbitMq, string Postgres, Uri RabbitMqManagement);

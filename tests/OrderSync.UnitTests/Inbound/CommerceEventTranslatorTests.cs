@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using OrderSync.Contracts.Events;
+using OrderSync.Testing;
+using OrderSync.Worker.Inbound;
+
+namespace OrderSync.UnitTests.Inbound;
+
+public sealed class CommerceEventTranslatorTests
+{
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
+    [Fact]
+    public void The_example_shipment_becomes_a_shipment_with_its_items_and_track()
+    {
+        var shipment = Translate(Example("shipment-saved.json")).ShouldBeOfType<ShipmentReceived>();
+
+        shipment.Context.EventId.ShouldBe("7f1c2a0e-5b8d-4a52-9c1e-2f0b6d9a4e31");
+        shipment.Context.PurchaseOrderId.ShouldBe("108829735420014");
+        shipment.Context.StoreCode.ShouldBe("walmart_us");
+        shipment.Context.OrderIncrementId.ShouldBe("000001187");
+        shipment.ShipmentId.ShouldBe("412");
+        shipment.ShippedAt.ShouldBe(new DateTimeOffset(2026, 3, 14, 17, 2, 10, TimeSpan.Zero));
+        shipment.Items.ShouldBe([new ShipmentItem("2291", "WM-MUG-BLU", 2), new ShipmentItem("2292", "WM-TEE-L", 1)]);
+        shipment.Tracks.ShouldHaveSingleItem().ShouldBe(new ShipmentTrack("501", "ups", "United Parcel Service", "1Z999AA10123456784", null));
+        shipment.CorrelationId.ShouldBe(OrderCorrelation.For("walmart_us", "108829735420014"));
+    }
+
+    [Fact]
+    public void The_example_track_becomes_a_track_of_its_parent_shipment()
+    {
+        var track = Translate(Example("track-saved.json")).ShouldBeOfType<TrackReceived>();
+
+        track.ShipmentId.ShouldBe("413");
+        track.Track.ShouldBe(new ShipmentTrack("502", "custom", "Acme Couriers", "AC-55120934", "https://track.acme-couriers.example/AC-55120934"));
+    }
+
+    [Fact]
+    public void The_example_cancel_maps_the_reason_to_walmarts_code()
+    {
+        var cancellation = Translate(Example("order-canceled.json")).ShouldBeOfType<CancellationRequested>();
+
+        cancellation.RequestedReason.ShouldBe("out_of_stock");
+        cancellation.WalmartReason.ShouldBe("SELLER_CANCEL_OUT_OF_STOCK");
+    }
+
+    [Fact]
+    public void An_order_save_that_was_already_canceled_asks_for_nothing()
+    {
+        var document = Example("order-canceled.json");
+        document["data"]!["value"]!["_origData"]!["state"] = "canceled";
+
+        Translate(document).ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_order_save_that_is_not_a_cancellation_asks_for_nothing()
+    {
+        var document = Example("order-canceled.json");
+        document["data"]!["value"]!["state"] = "processing";
+
+        Translate(document).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("ext_order_id", "Field data.value.ext_order_id is missing.")]
+    [InlineData("store_code", "Field data.value.store_code is missing.")]
+    [InlineData("items", "Field data.value.items is missing.")]
+    [InlineData("created_at", "Field data.value.created_at is missing.")]
+    public void A_missing_field_is_named_in_the_error(string field, string message)
+    {
+        var document = Example("shipment-saved.json");
+        document["data"]!["value"]!.AsObject().Remove(field);
+
+        Should.Throw<InvalidCommerceEventException>(() => Translate(document)).Message.ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("abc", "Field data.value.items[0].qty is 'abc', which is not a number.")]
+    [InlineData("-1.0000", "Field data.value.items[0].qty is '-1.0000'; it must be a whole number above zero.")]
+    [InlineData("1.5000", "Field data.value.items[0].qty is '1.5000'; it must be a whole number above zero.")]
+    public void A_bad_quantity_is_refused_with_the_field_and_value(string quantity, string message)
+    {
+        var document = Example("shipment-saved.json");
+        document["data"]!["value"]!["items"]![0]!["qty"] = quantity;
+
+        Should.Throw<InvalidCommerceEventException>(() => Translate(document)).Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public void Numeric_ids_are_read_as_strings()
+    {
+        var document = Example("shipment-saved.json");
+        document["data"]!["value"]!["entity_id"] = 412;
+        document["data"]!["value"]!["items"]![0]!["order_item_id"] = 2291;
+
+        var shipment = Translate(document).ShouldBeOfType<ShipmentReceived>();
+
+        shipment.ShipmentId.ShouldBe("412");
+        shipment.Items[0].OrderItemId.ShouldBe("2291");
+    }
+
+    [Fact]
+    public void A_body_that_is_not_json_is_refused()
+    {
+        Should.Throw<InvalidCommerceEventException>(() => CommerceEnvelope.Parse(Encoding.UTF8.GetBytes("not json {"), Clock))
+            .Message.ShouldStartWith("The message body is not JSON");
+    }
+
+    [Fact]
+    public void Json_that_is_not_a_cloudevent_is_refused_naming_the_attribute()
+    {
+        Should.Throw<InvalidCommerceEventException>(() => CommerceEnvelope.Parse(Encoding.UTF8.GetBytes("""{"hello":"world"}"""), Clock))
+            .Message.ShouldBe("The message is not a CloudEvent: attribute 'specversion' is missing.");
+    }
+
+    [Fact]
+    public void Envelope_fields_outside_the_contract_are_ignored()
+    {
+        var document = Example("shipment-saved.json");
+        document["recipientclientid"] = "abc";
+        document["event_meta"] = new JsonObject { ["nested"] = 1 };
+
+        Translate(document).ShouldBeOfType<ShipmentReceived>();
+    }
+
+    private static IOrderEvent? Translate(JsonNode document) =>
+        CommerceEventTranslator.Translate(CommerceEnvelope.Parse(Encoding.UTF8.GetBytes(document.ToJsonString()), Clock));
+
+    private static JsonNode Example(string name) => JsonNode.Parse(File.ReadAllText(RepositoryPaths.ContractExample(name)))!;
+}

@@ -1,0 +1,47 @@
+using OrderSync.Walmart;
+
+namespace OrderSync.UnitTests.Walmart;
+
+public sealed class WalmartRateLimiterTests
+{
+    [Fact]
+    public async Task Calls_over_the_clients_own_limit_are_held_back_as_throttled_without_reaching_walmart()
+    {
+        using var harness = new WalmartClientHarness(new Dictionary<string, string?>
+        {
+            ["Walmart:RateLimits:Shipping:PermitsPerMinute"] = "1",
+            ["Walmart:RateLimits:Shipping:Burst"] = "1",
+            ["Walmart:RateLimits:MaxWait"] = "00:00:00.100",
+        });
+
+        var first = await harness.Client.ShipLinesAsync(WalmartClientHarness.StoreCode, "PO-1", [WalmartClientHarness.ShipLine()]);
+        var second = await harness.Client.UpdateTrackingAsync(WalmartClientHarness.StoreCode, "PO-1",
+            [WalmartClientHarness.ShipLine() with { CurrentTrackingNumber = "1Z-OLD" }]);
+        var read = await harness.Client.GetOrderAsync(WalmartClientHarness.StoreCode, "PO-1");
+
+        first.IsSuccess.ShouldBeTrue();
+        second.Outcome.ShouldBe(WalmartOutcome.Throttled);
+        second.HttpStatus.ShouldBeNull();
+        second.RetryAt.ShouldNotBeNull();
+        read.IsSuccess.ShouldBeTrue("reads draw from their own bucket");
+        harness.Handler.OrderRequests.Count(request => request.Path.EndsWith("/shipping", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Each_seller_has_its_own_buckets()
+    {
+        using var harness = new WalmartClientHarness(new Dictionary<string, string?>
+        {
+            ["Walmart:Sellers:walmart_ca:ClientId"] = "client-ca",
+            ["Walmart:Sellers:walmart_ca:ClientSecret"] = "secret-ca",
+            ["Walmart:RateLimits:Cancel:PermitsPerMinute"] = "1",
+            ["Walmart:RateLimits:Cancel:Burst"] = "1",
+            ["Walmart:RateLimits:MaxWait"] = "00:00:00.050",
+        });
+        CancelLineRequest[] lines = [new("1", 1, "SELLER_CANCEL_OUT_OF_STOCK")];
+
+        (await harness.Client.CancelLinesAsync("walmart_us", "PO-1", lines)).IsSuccess.ShouldBeTrue();
+        (await harness.Client.CancelLinesAsync("walmart_ca", "PO-2", lines)).IsSuccess.ShouldBeTrue();
+        (await harness.Client.CancelLinesAsync("walmart_us", "PO-3", lines)).Outcome.ShouldBe(WalmartOutcome.Throttled);
+    }
+}

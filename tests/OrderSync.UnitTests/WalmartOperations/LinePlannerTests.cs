@@ -1,0 +1,80 @@
+using OrderSync.Contracts.Events;
+using OrderSync.Walmart;
+using OrderSync.Worker.WalmartOperations;
+
+namespace OrderSync.UnitTests.WalmartOperations;
+
+public sealed class LinePlannerTests
+{
+    private static readonly WalmartOrder Order = new("PO-1", "C-1", "Standard",
+    [
+        Line("1", "MUG", "Acknowledged"),
+        Line("2", "MUG", "Acknowledged"),
+        Line("3", "MUG", "Shipped"),
+        Line("4", "TEE", "Acknowledged"),
+        Line("5", "CAP", "Cancelled"),
+    ]);
+
+    [Fact]
+    public void A_quantity_of_several_units_spreads_over_open_lines_of_the_same_sku()
+    {
+        var plan = LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "MUG", 2), new ShipmentItem("i2", "TEE", 1)]);
+
+        plan.Refusal.ShouldBeNull();
+        plan.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)).ShouldBe([("1", "MUG", 1), ("2", "MUG", 1), ("4", "TEE", 1)]);
+    }
+
+    [Fact]
+    public void More_than_the_open_quantity_is_refused_with_the_numbers()
+    {
+        var plan = LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "MUG", 3)]);
+
+        plan.Refusal.ShouldBe("The shipment has 3 of SKU MUG, but only 2 of it are left to ship on Walmart order PO-1.");
+    }
+
+    [Fact]
+    public void A_sku_not_on_the_order_is_refused()
+    {
+        LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "LAMP", 1)]).Refusal.ShouldBe("SKU LAMP is not on Walmart order PO-1.");
+    }
+
+    [Fact]
+    public void A_cancellation_takes_every_open_unit_and_leaves_shipped_and_cancelled_lines()
+    {
+        LinePlanner.PlanCancellation(Order).Lines.Select(l => l.LineNumber).ShouldBe(["1", "2", "4"]);
+    }
+
+    [Fact]
+    public void Cancelling_an_order_with_nothing_open_is_refused()
+    {
+        var shipped = Order with { Lines = [Line("1", "MUG", "Shipped"), Line("2", "TEE", "Cancelled")] };
+
+        LinePlanner.PlanCancellation(shipped).Refusal.ShouldBe("Every line of Walmart order PO-1 is already shipped or cancelled, so nothing is left to cancel.");
+    }
+
+    [Fact]
+    public void Lines_walmart_already_shows_shipped_are_not_shipped_again()
+    {
+        var plan = LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "MUG", 2)]).Lines;
+        var afterLostAnswer = Order with { Lines = [Line("1", "MUG", "Shipped"), .. Order.Lines.Skip(1)] };
+
+        LinePlanner.StillToApply(afterLostAnswer, plan).Select(l => l.LineNumber).ShouldBe(["2"]);
+    }
+
+    [Fact]
+    public void A_line_of_several_units_counts_as_done_once_its_planned_units_are_shipped()
+    {
+        var order = new WalmartOrder("PO-2", null, "Standard", [new WalmartOrderLine("1", "MUG", 3, [new WalmartLineStatus("Acknowledged", 3)], null)]);
+        var plan = LinePlanner.PlanShipment(order, [new ShipmentItem("i1", "MUG", 1)]).Lines;
+        var afterShip = order with
+        {
+            Lines = [new WalmartOrderLine("1", "MUG", 3, [new WalmartLineStatus("Acknowledged", 2), new WalmartLineStatus("Shipped", 1)], "T1")],
+        };
+
+        LinePlanner.StillToApply(order, plan).ShouldHaveSingleItem();
+        LinePlanner.StillToApply(afterShip, plan).ShouldBeEmpty();
+    }
+
+    private static WalmartOrderLine Line(string number, string sku, string status) =>
+        new(number, sku, 1, [new WalmartLineStatus(status, 1)], status == "Shipped" ? "T0" : null);
+}
