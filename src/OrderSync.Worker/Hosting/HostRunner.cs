@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -12,6 +13,8 @@ public static class HostRunner
     {
         try
         {
+            // Validate before starting, so a bad setting is one line and not the host's stack trace.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             await host.RunAsync();
             return 0;
         }

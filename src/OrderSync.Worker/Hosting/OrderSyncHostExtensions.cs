@@ -19,7 +19,7 @@ public static class OrderSyncHostExtensions
         services.AddOptions<ConnectionStringsOptions>().Bind(builder.Configuration.GetSection(ConnectionStringsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConnectionStringsOptions>, ConnectionStringsValidator>();
         services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = builder.Configuration.GetValue("Worker:ShutdownTimeout", TimeSpan.FromSeconds(30)));
+        services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!));

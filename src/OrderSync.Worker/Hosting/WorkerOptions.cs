@@ -17,6 +17,9 @@ public sealed class WorkerOptions
     /// <summary>In-memory retries of a Walmart operation after a transient failure, before it ends in Error.</summary>
     public TimeSpan[] OperationRetryIntervals { get; set; } = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
 
+    /// <summary>On SIGTERM, how long messages in flight may take to finish before the worker stops.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Uses quorum queues (replicated; for a RabbitMQ cluster) instead of classic ones.</summary>
     public bool QuorumQueues { get; set; }
 }

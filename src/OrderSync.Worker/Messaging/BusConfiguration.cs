@@ -21,6 +21,14 @@ public static class BusConfiguration
     /// </summary>
     public static IServiceCollection AddOrderSyncBus(this IServiceCollection services)
     {
+        // Ready means bound: Commerce may publish as soon as the worker reports started.
+        services.AddOptions<MassTransitHostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(60);
+            host.StopTimeout = worker.Value.ShutdownTimeout;
+        });
+
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<CommerceEventConsumer>();

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The main job, on a fresh machine: RabbitMQ and PostgreSQL up, the Walmart sandbox seeded with sample orders, the worker
+# started, the sample Commerce events published, and the sync results printed as Commerce receives them.
+# The sandbox and the worker are left running for you to try more; `bash ops/run.sh stop` stops them.
+#
+#   bash ops/run.sh          start everything and run the sample events
+#   bash ops/run.sh stop     stop the worker and the sandbox (ops/services.sh down stops RabbitMQ and PostgreSQL)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+run_dir="$root/.services/run"
+sandbox_port="${ORDERSYNC_SANDBOX_PORT:-5080}"
+sandbox_url="http://127.0.0.1:${sandbox_port}/"
+examples="$root/../shared/contracts/examples"
+mkdir -p "$run_dir"
+
+say() { echo "run: $*" >&2; }
+
+stop_process() {
+  local name=$1 pid_file="$run_dir/$1.pid"
+  if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    kill -TERM "$(cat "$pid_file")"
+    for _ in $(seq 1 100); do kill -0 "$(cat "$pid_file")" 2>/dev/null || break; sleep 0.2; done
+    say "stopped the $name"
+  fi
+  rm -f "$pid_file"
+}
+
+if [ "${1:-}" = "stop" ]; then
+  stop_process worker
+  stop_process sandbox
+  exit 0
+fi
+
+command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK (dotnet) is not on PATH"; exit 1; }
+command -v curl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
+
+bash ops/services.sh up >/dev/null
+eval "$(bash ops/services.sh env)"
+
+say "building"
+dotnet build Integration.sln --nologo -v quiet -clp:ErrorsOnly >/dev/null
+bin=Debug/net10.0
+ordersync() { dotnet "src/OrderSync.Cli/bin/$bin/ordersync.dll" "$@"; }
+
+stop_process worker
+stop_process sandbox
+
+say "starting the Walmart sandbox on $sandbox_url (sample orders from src/OrderSync.Walmart.Sandbox/seed)"
+dotnet "src/OrderSync.Walmart.Sandbox/bin/$bin/OrderSync.Walmart.Sandbox.dll" \
+  --contentRoot "$root/src/OrderSync.Walmart.Sandbox" --urls "$sandbox_url" >"$run_dir/sandbox.log" 2>&1 &
+echo $! >"$run_dir/sandbox.pid"
+for _ in $(seq 1 100); do curl -fs "${sandbox_url}admin/calls" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "${sandbox_url}admin/calls" >/dev/null || { say "the sandbox did not start; see $run_dir/sandbox.log"; exit 1; }
+
+say "starting the worker (log: $run_dir/worker.log)"
+Walmart__BaseUrl="$sandbox_url" \
+Walmart__Sellers__walmart_us__ClientId=sandbox-walmart-us Walmart__Sellers__walmart_us__ClientSecret=sandbox-secret-walmart-us \
+Walmart__Sellers__walmart_ca__ClientId=sandbox-walmart-ca Walmart__Sellers__walmart_ca__ClientSecret=sandbox-secret-walmart-ca \
+  dotnet "src/OrderSync.Worker/bin/$bin/OrderSync.Worker.dll" --contentRoot "$root/src/OrderSync.Worker" >"$run_dir/worker.log" 2>&1 &
+echo $! >"$run_dir/worker.pid"
+for _ in $(seq 1 150); do
+  grep -q "Application started" "$run_dir/worker.log" && break
+  kill -0 "$(cat "$run_dir/worker.pid")" 2>/dev/null || { cat "$run_dir/worker.log" >&2; say "the worker stopped"; exit 1; }
+  sleep 0.2
+done
+grep -q "Application started" "$run_dir/worker.log" || { say "the worker did not start within 30 s; see $run_dir/worker.log"; exit 1; }
+
+ready="$run_dir/results.ready"
+rm -f "$ready"
+ordersync results watch --count 3 --timeout 60 --ready-file "$ready" >"$run_dir/results.txt" 2>&1 &
+watcher=$!
+for _ in $(seq 1 100); do [ -f "$ready" ] && break; sleep 0.1; done
+
+say "publishing the sample Commerce events"
+ordersync events publish \
+  "$examples/shipment-saved.json" \
+  ops/samples/shipment-413-saved.json \
+  "$examples/track-saved.json" \
+  "$examples/order-canceled.json"
+
+status=0
+wait "$watcher" || status=$?
+echo
+echo "Sync results published to channel-manager.sync-results:"
+echo
+cat "$run_dir/results.txt"
+echo
+if [ "$status" -ne 0 ]; then
+  say "not every result arrived; the worker's log is $run_dir/worker.log"
+  exit 1
+fi
+say "the worker (pid $(cat "$run_dir/worker.pid")) and the sandbox ($sandbox_url) keep running; stop them with: bash ops/run.sh stop"
