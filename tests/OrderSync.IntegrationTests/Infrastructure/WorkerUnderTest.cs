@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OrderSync.Worker.Hosting;
-
 using OrderSync.Testing;
+using OrderSync.Worker.Hosting;
 
 namespace OrderSync.IntegrationTests.Infrastructure;
 
