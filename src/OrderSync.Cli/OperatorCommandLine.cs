@@ -1,5 +1,7 @@
+using OrderSync.Cli.DeadLetters;
 using OrderSync.Cli.Events;
 using OrderSync.Cli.Infrastructure;
+using OrderSync.Cli.Orders;
 using OrderSync.Cli.Results;
 using Spectre.Console.Cli;
 
@@ -15,6 +17,39 @@ public static class OperatorCommandLine
         {
             config.SetApplicationName("ordersync");
             config.SetExceptionHandler((exception, _) => CliException.Report(exception));
+
+            config.AddBranch("dead-letters", deadLetters =>
+            {
+                deadLetters.SetDescription("Messages the worker could not handle, in its _error and _skipped queues.");
+                deadLetters.AddCommand<ListDeadLettersCommand>("list")
+                    .WithDescription("Dead letters grouped by queue and reason, with counts, first and last seen; then each message and its id.")
+                    .WithExample("dead-letters", "list")
+                    .WithExample("dead-letters", "list", "--queue", "walmart-sync.commerce-events", "--since", "2h")
+                    .WithExample("dead-letters", "list", "--order", "108829735420014", "--json");
+                deadLetters.AddCommand<ShowDeadLetterCommand>("show")
+                    .WithDescription("One dead letter: properties, headers, fault reason, exception, stack trace and body.")
+                    .WithExample("dead-letters", "show", "3fa85f6457b2");
+                deadLetters.AddCommand<RequeueDeadLettersCommand>("requeue")
+                    .WithDescription("Move dead letters back to the queue they failed on; each is removed only after the broker confirmed its copy.")
+                    .WithExample("dead-letters", "requeue", "3fa85f6457b2")
+                    .WithExample("dead-letters", "requeue", "--all", "--reason", "timeout", "--dry-run");
+                deadLetters.AddCommand<PurgeDeadLettersCommand>("purge")
+                    .WithDescription("Delete dead letters, each archived to the database (dead_letter_archive) first.")
+                    .WithExample("dead-letters", "purge", "3fa85f6457b2", "--yes")
+                    .WithExample("dead-letters", "purge", "--all", "--queue", "walmart-sync.commerce-events_skipped", "--yes");
+            });
+
+            config.AddBranch("orders", orders =>
+            {
+                orders.SetDescription("Walmart purchase orders as the worker has synced them.");
+                orders.AddCommand<ShowOrderCommand>("show")
+                    .WithDescription("An order's sync state: Walmart lines shipped and cancelled, shipments, operations, every Walmart call, the last error.")
+                    .WithExample("orders", "show", "108829735420014")
+                    .WithExample("orders", "show", "108829735420014", "--store", "walmart_us", "--json");
+                orders.AddCommand<ResyncOrderCommand>("resync")
+                    .WithDescription("Retry the failed operations of an order in Error, once the cause is fixed.")
+                    .WithExample("orders", "resync", "108829735420014", "--wait", "60");
+            });
 
             config.AddBranch("events", events =>
             {

@@ -13,11 +13,12 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
     public async Task<IAsyncDisposable?> TryLock(Guid operationId, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var key = LockKey(operationId);
         var locked = await connection.ExecuteScalarAsync<bool>(
-            new CommandDefinition("select pg_try_advisory_lock(@key)", new { key = LockKey(operationId) }, cancellationToken: cancellationToken));
+            new CommandDefinition("select pg_try_advisory_lock(@key)", new { key }, cancellationToken: cancellationToken));
         if (locked)
         {
-            return connection;
+            return new OperationLock(connection, key);
         }
 
         await connection.DisposeAsync();
@@ -31,10 +32,9 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
             values (@OperationId, @CorrelationId, @StoreCode, @PurchaseOrderId, @Kind, @CausationId)
             on conflict (operation_id) do nothing;
 
-            update walmart_operation
-            set attempts = attempts + case when status = 'succeeded' then 0 else 1 end, updated_at = now()
-            where operation_id = @OperationId
-            returning status, attempts, planned_lines::text as PlannedLines, result::text as Result;
+            select status, attempts, planned_lines::text as PlannedLines, result::text as Result
+            from walmart_operation
+            where operation_id = @OperationId;
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleAsync<OperationRow>(new CommandDefinition(sql, start, cancellationToken: cancellationToken));
@@ -51,6 +51,19 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleAsync<string>(
             new CommandDefinition(sql, new { operationId, plan = plannedLinesJson }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Counts a failed attempt (a throttle is not one) and keeps its reason.</summary>
+    /// <returns>The failed attempts so far.</returns>
+    public async Task<int> RecordFailure(Guid operationId, string error, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            update walmart_operation set attempts = attempts + 1, last_error = @error, updated_at = now()
+            where operation_id = @operationId
+            returning attempts
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleAsync<int>(new CommandDefinition(sql, new { operationId, error }, cancellationToken: cancellationToken));
     }
 
     public Task Succeeded(Guid operationId, string resultJson, CancellationToken cancellationToken) =>

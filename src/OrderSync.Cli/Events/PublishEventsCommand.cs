@@ -48,7 +48,7 @@ public sealed class PublishEventsCommand : AsyncCommand<PublishEventsCommand.Set
     {
         if (!File.Exists(file))
         {
-            throw new CliException($"no such file: {file}", 66);
+            throw new CliException($"no such file: {file}", ExitCodes.NoInput);
         }
 
         var body = File.ReadAllBytes(file);
@@ -58,12 +58,12 @@ public sealed class PublishEventsCommand : AsyncCommand<PublishEventsCommand.Set
             var type = document.RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
             var id = document.RootElement.TryGetProperty("id", out var i) ? i.GetString() : null;
             return type is null || id is null
-                ? throw new CliException($"{file} is not a CloudEvent: it needs a type and an id", 65)
+                ? throw new CliException($"{file} is not a CloudEvent: it needs a type and an id", ExitCodes.DataError)
                 : (file, type, id, body);
         }
         catch (JsonException exception)
         {
-            throw new CliException($"{file} is not JSON: {exception.Message}", 65);
+            throw new CliException($"{file} is not JSON: {exception.Message}", ExitCodes.DataError);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Npgsql;
 using Spectre.Console.Cli;
 
 namespace OrderSync.Cli.Infrastructure;
@@ -23,19 +24,33 @@ public class ConnectionSettings : CommandSettings
         var value = RabbitMq ?? Environment.GetEnvironmentVariable("ConnectionStrings__RabbitMq");
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new CliException("no broker: pass --rabbitmq or set ConnectionStrings__RabbitMq", 64);
+            throw new CliException("no broker: pass --rabbitmq or set ConnectionStrings__RabbitMq", ExitCodes.Usage);
         }
 
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps"
             ? uri
-            : throw new CliException($"--rabbitmq is not an AMQP URI: {value}", 64);
+            : throw new CliException($"--rabbitmq is not an AMQP URI: {value}", ExitCodes.Usage);
+    }
+
+    public bool HasPostgres => !string.IsNullOrWhiteSpace(Postgres ?? Environment.GetEnvironmentVariable("ConnectionStrings__Postgres"));
+
+    public NpgsqlDataSource Database()
+    {
+        try
+        {
+            return NpgsqlDataSource.Create(PostgresConnection());
+        }
+        catch (ArgumentException exception)
+        {
+            throw new CliException($"--postgres is not a PostgreSQL connection string: {exception.Message}", ExitCodes.Usage);
+        }
     }
 
     public string PostgresConnection()
     {
         var value = Postgres ?? Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
         return string.IsNullOrWhiteSpace(value)
-            ? throw new CliException("no database: pass --postgres or set ConnectionStrings__Postgres", 64)
+            ? throw new CliException("no database: pass --postgres or set ConnectionStrings__Postgres", ExitCodes.Usage)
             : value;
     }
 }

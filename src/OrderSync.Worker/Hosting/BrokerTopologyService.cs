@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderSync.Contracts;
+using OrderSync.Worker.Messaging.Redelivery;
 using RabbitMQ.Client;
 
 namespace OrderSync.Worker.Hosting;
@@ -10,7 +11,8 @@ namespace OrderSync.Worker.Hosting;
 /// Declares the contract's two exchanges before the bus starts, so Commerce publishers and result consumers can bind at any
 /// time, even before the first result is sent.
 /// </summary>
-public sealed class BrokerTopologyService(IOptions<ConnectionStringsOptions> connections, ILogger<BrokerTopologyService> logger) : IHostedService
+public sealed class BrokerTopologyService(
+    IOptions<ConnectionStringsOptions> connections, IOptions<WorkerOptions> worker, ILogger<BrokerTopologyService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +24,18 @@ public sealed class BrokerTopologyService(IOptions<ConnectionStringsOptions> con
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         }
 
-        logger.LogInformation("Exchanges {CommerceEvents} and {SyncResults} are declared", Topology.CommerceEventsExchange, Topology.SyncResultsExchange);
+        foreach (var delay in worker.Value.EffectiveRedeliveryDelays)
+        {
+            var wait = WaitQueues.NameFor(delay);
+            await channel.ExchangeDeclareAsync(wait, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            await channel.QueueDeclareAsync(
+                wait, durable: true, exclusive: false, autoDelete: false,
+                arguments: new Dictionary<string, object?> { ["x-dead-letter-exchange"] = string.Empty },
+                cancellationToken: cancellationToken);
+            await channel.QueueBindAsync(wait, wait, string.Empty, cancellationToken: cancellationToken);
+        }
+
+        logger.LogInformation("Exchanges {CommerceEvents} and {SyncResults} and the wait queues are declared", Topology.CommerceEventsExchange, Topology.SyncResultsExchange);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -31,6 +31,8 @@ public static class OrderSyncHostExtensions
         services.AddScoped<ApplyShipmentActivity>();
         services.AddScoped<ApplyTrackActivity>();
         services.AddScoped<ApplyCancellationActivity>();
+        services.AddScoped<ApplyRejectionActivity>();
+        services.AddScoped<ApplyResyncActivity>();
         services.AddScoped<ApplyOperationCompletedActivity>();
         services.AddScoped<ApplyOperationFailedActivity>();
         services.AddScoped(typeof(DispatchNextOperationActivity<>));

@@ -18,7 +18,8 @@ public sealed record CommerceEnvelope(string Id, string Type, string Source, Dat
         }
         catch (JsonException exception)
         {
-            throw new InvalidCommerceEventException($"The message body is not JSON: {exception.Message}", exception);
+            // No inner exception: MassTransit reports the innermost message as the dead letter's reason, and ours says more.
+            throw new InvalidCommerceEventException($"The message body is not JSON: {exception.Message}");
         }
 
         if (root.ValueKind != JsonValueKind.Object)

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using OrderSync.Contracts.Events;
 
 namespace OrderSync.Worker.Inbound;
 
@@ -18,7 +19,21 @@ public sealed class CommerceEventConsumer(TimeProvider clock, ILogger<CommerceEv
             return;
         }
 
-        var orderEvent = CommerceEventTranslator.Translate(envelope);
+        IOrderEvent? orderEvent;
+        try
+        {
+            orderEvent = CommerceEventTranslator.Translate(envelope);
+        }
+        catch (InvalidCommerceEventException invalid) when (CommerceEventTranslator.Rejection(envelope, invalid.Message) is { } rejection)
+        {
+            await context.Publish(rejection, context.CancellationToken);
+            throw new InvalidCommerceEventException(invalid.Message, invalid)
+            {
+                PurchaseOrderId = rejection.Context.PurchaseOrderId,
+                StoreCode = rejection.Context.StoreCode,
+            };
+        }
+
         if (orderEvent is null)
         {
             logger.LogDebug("Order save {EventId} is not a cancellation: nothing to sync", envelope.Id);

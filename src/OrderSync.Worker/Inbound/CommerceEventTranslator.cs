@@ -1,5 +1,6 @@
 using OrderSync.Contracts;
 using OrderSync.Contracts.Events;
+using OrderSync.Contracts.Results;
 
 namespace OrderSync.Worker.Inbound;
 
@@ -16,6 +17,38 @@ public static class CommerceEventTranslator
     };
 
     public static bool Handles(string type) => Topology.CommerceEventTypes.Contains(type);
+
+    /// <summary>For an event that failed validation: the order it names, if it names one, so the order can show the error.</summary>
+    public static CommerceEventRejected? Rejection(CommerceEnvelope envelope, string reason)
+    {
+        var value = new CommercePayload(envelope.Value, "data.value");
+        try
+        {
+            var (storeCode, purchaseOrderId) = (value.OptionalString("store_code"), value.OptionalString("ext_order_id"));
+            if (storeCode is null || purchaseOrderId is null)
+            {
+                return null;
+            }
+
+            var increment = (envelope.Type == Topology.OrderSavedType ? value.OptionalString("increment_id") : value.OptionalString("order_increment_id")) ?? string.Empty;
+            return new CommerceEventRejected
+            {
+                CorrelationId = OrderCorrelation.For(storeCode, purchaseOrderId),
+                Context = new OrderEventContext(envelope.Id, envelope.Type, envelope.Time, storeCode, purchaseOrderId, increment),
+                Operation = envelope.Type switch
+                {
+                    Topology.TrackSavedType => SyncOperations.TrackingUpdate,
+                    Topology.OrderSavedType => SyncOperations.Cancellation,
+                    _ => SyncOperations.Shipment,
+                },
+                Reason = reason,
+            };
+        }
+        catch (InvalidCommerceEventException)
+        {
+            return null;
+        }
+    }
 
     private static ShipmentReceived Shipment(CommerceEnvelope envelope)
     {

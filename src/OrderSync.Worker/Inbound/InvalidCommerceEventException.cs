@@ -1,7 +1,7 @@
 namespace OrderSync.Worker.Inbound;
 
 /// <summary>An event Commerce sent that can never be applied as it is: it is dead-lettered at once, with this message as its reason.</summary>
-public sealed class InvalidCommerceEventException : Exception
+public sealed class InvalidCommerceEventException : Exception, Messaging.IDeadLetterDetails
 {
     public InvalidCommerceEventException(string message)
         : base(message)
@@ -16,4 +16,10 @@ public sealed class InvalidCommerceEventException : Exception
     public InvalidCommerceEventException()
     {
     }
+
+    public string? PurchaseOrderId { get; init; }
+
+    public string? StoreCode { get; init; }
+
+    public IReadOnlyList<Contracts.Events.WalmartErrorDetail> WalmartErrors => [];
 }

@@ -6,6 +6,8 @@ using OrderSync.Contracts;
 using OrderSync.Contracts.Events;
 using OrderSync.Worker.Hosting;
 using OrderSync.Worker.Inbound;
+using OrderSync.Worker.Messaging.Redelivery;
+using OrderSync.Worker.Operations;
 using OrderSync.Worker.Persistence;
 using OrderSync.Worker.Saga;
 using OrderSync.Worker.WalmartOperations;
@@ -16,8 +18,9 @@ namespace OrderSync.Worker.Messaging;
 public static class BusConfiguration
 {
     /// <summary>
-    /// Three queues: the intake bound to Commerce's exchange (raw CloudEvents), the saga (one order's events at a time),
-    /// and the Walmart operations. Internal messages between them use MassTransit's envelope.
+    /// Four queues: the intake bound to Commerce's exchange (raw CloudEvents), the saga (one order's events at a time), the
+    /// Walmart operations, and the operator's commands. Internal messages between them use MassTransit's envelope.
+    /// Every queue has quick in-memory retries inside durable delayed redelivery (wait queues), then its _error queue.
     /// </summary>
     public static IServiceCollection AddOrderSyncBus(this IServiceCollection services)
     {
@@ -29,10 +32,15 @@ public static class BusConfiguration
             host.StopTimeout = worker.Value.ShutdownTimeout;
         });
 
+        services.AddSingleton<DelayedRedelivery>();
+        services.AddScoped(typeof(DelayedRedeliveryFilter<>));
+        services.AddScoped<IRedeliveryExhausted<Contracts.Commands.ExecuteWalmartOperation>>(provider => provider.GetRequiredService<ExecuteWalmartOperationConsumer>());
+
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<CommerceEventConsumer>();
             bus.AddConsumer<ExecuteWalmartOperationConsumer>();
+            bus.AddConsumer<OperatorCommandConsumer>();
             bus.AddSagaStateMachine<OrderSyncStateMachine, OrderSyncState>().PostgresRepository("order_sync_saga");
 
             bus.UsingRabbitMq((context, rabbit) =>
@@ -45,9 +53,9 @@ public static class BusConfiguration
 
                 rabbit.ReceiveEndpoint(QueueNames.CommerceEvents, endpoint =>
                 {
-                    ConfigureQueue(endpoint, worker);
+                    ConfigureQueue(endpoint, worker, context);
                     endpoint.ConfigureConsumeTopology = false;
-                    endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
+                    endpoint.AddDeserializer(new TolerantCloudEventSerializerFactory(), isDefault: true);
                     foreach (var type in Topology.CommerceEventTypes)
                     {
                         endpoint.Bind(Topology.CommerceEventsExchange, binding =>
@@ -60,14 +68,14 @@ public static class BusConfiguration
                     endpoint.UseMessageRetry(retry =>
                     {
                         retry.Ignore<InvalidCommerceEventException>();
-                        retry.Intervals(100, 500, 2000);
+                        retry.Intervals([.. worker.EffectiveRetryIntervals]);
                     });
                     endpoint.ConfigureConsumer<CommerceEventConsumer>(context);
                 });
 
                 rabbit.ReceiveEndpoint(QueueNames.OrderSync, endpoint =>
                 {
-                    ConfigureQueue(endpoint, worker);
+                    ConfigureQueue(endpoint, worker, context);
                     endpoint.UseMessageRetry(retry =>
                     {
                         retry.Handle<ConcurrencyException>();
@@ -83,6 +91,8 @@ public static class BusConfiguration
                         saga.Message<ShipmentReceived>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                         saga.Message<TrackReceived>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                         saga.Message<CancellationRequested>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        saga.Message<CommerceEventRejected>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        saga.Message<ResyncRequested>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                         saga.Message<WalmartOperationCompleted>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                         saga.Message<WalmartOperationFailed>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                     });
@@ -90,14 +100,28 @@ public static class BusConfiguration
 
                 rabbit.ReceiveEndpoint(QueueNames.WalmartOperations, endpoint =>
                 {
-                    ConfigureQueue(endpoint, worker);
+                    ConfigureQueue(endpoint, worker, context);
                     endpoint.ConfigureConsumeTopology = false;
                     endpoint.UseMessageRetry(retry =>
                     {
                         retry.Ignore<OperationRefusedException>();
-                        retry.Intervals([.. worker.OperationRetryIntervals]);
+                        retry.Ignore<WalmartThrottledException>();
+                        retry.Intervals([.. worker.EffectiveRetryIntervals]);
                     });
                     endpoint.ConfigureConsumer<ExecuteWalmartOperationConsumer>(context);
+                });
+
+                rabbit.ReceiveEndpoint(QueueNames.OperatorCommands, endpoint =>
+                {
+                    ConfigureQueue(endpoint, worker, context);
+                    endpoint.ConfigureConsumeTopology = false;
+                    endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
+                    endpoint.UseMessageRetry(retry =>
+                    {
+                        retry.Ignore<InvalidOperatorCommandException>();
+                        retry.Intervals([.. worker.EffectiveRetryIntervals]);
+                    });
+                    endpoint.ConfigureConsumer<OperatorCommandConsumer>(context);
                 });
             });
         });
@@ -105,11 +129,19 @@ public static class BusConfiguration
         return services;
     }
 
-    private static void ConfigureQueue(IRabbitMqReceiveEndpointConfigurator endpoint, WorkerOptions worker)
+    private static void ConfigureQueue(IRabbitMqReceiveEndpointConfigurator endpoint, WorkerOptions worker, IRegistrationContext context)
     {
         if (worker.QuorumQueues)
         {
             endpoint.SetQuorumQueue();
         }
+
+        endpoint.UseConsumeFilter(typeof(DelayedRedeliveryFilter<>), context);
+        endpoint.ConfigureError(error =>
+        {
+            error.UseFilter(new DeadLetterHeadersFilter());
+            error.UseFilter(new MassTransit.Middleware.GenerateFaultFilter());
+            error.UseFilter(new MassTransit.Middleware.ErrorTransportFilter());
+        });
     }
 }

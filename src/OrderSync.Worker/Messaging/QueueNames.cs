@@ -6,6 +6,7 @@ public static class QueueNames
     public const string CommerceEvents = "walmart-sync.commerce-events";
     public const string OrderSync = "walmart-sync.order-sync";
     public const string WalmartOperations = "walmart-sync.walmart-operations";
+    public const string OperatorCommands = "walmart-sync.operator-commands";
 
     public static readonly Uri WalmartOperationsAddress = new($"queue:{WalmartOperations}");
 

@@ -15,7 +15,7 @@ public static class SyncResults
             PurchaseOrderId = state.PurchaseOrderId,
             OrderIncrementId = state.OrderIncrementId,
             StoreCode = state.StoreCode,
-            OrderStatus = state.ComputeShippingStatus(),
+            OrderStatus = state.SyncedStatus(),
             OccurredAt = completed.CompletedAt,
             CausationId = operation.CausationId,
             ShipmentId = shipment.ShipmentId,

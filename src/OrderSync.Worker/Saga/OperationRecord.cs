@@ -9,7 +9,7 @@ public sealed class OperationRecord
     public required WalmartOperationKind Kind { get; init; }
 
     /// <summary>The CloudEvent id this operation answers: the result's causationId.</summary>
-    public required string CausationId { get; init; }
+    public required string CausationId { get; set; }
 
     public string? ShipmentId { get; init; }
 

@@ -27,8 +27,15 @@ public static class OrderSyncRules
 
     public static void RecordShipment(this OrderSyncState state, ShipmentReceived shipment)
     {
-        if (state.Shipments.Any(s => s.ShipmentId == shipment.ShipmentId))
+        var known = state.Shipments.FirstOrDefault(s => s.ShipmentId == shipment.ShipmentId);
+        if (known is not null)
         {
+            // Commerce saved the shipment again (its items do not change): a track it now carries counts as a track event.
+            if (shipment.Tracks.Count > 0)
+            {
+                state.ApplyTrack(known, shipment.Tracks[^1], shipment.Context.EventId);
+            }
+
             return;
         }
 
@@ -43,6 +50,7 @@ public static class OrderSyncRules
             ShippedAt = shipment.ShippedAt,
             Items = [.. shipment.Items],
             Track = pending?.Track ?? (shipment.Tracks.Count > 0 ? shipment.Tracks[^1] : null),
+            TrackEventId = pending?.EventId ?? shipment.Context.EventId,
             Status = ShipmentStatus.WaitingForTrack,
         };
         state.Shipments.Add(record);
@@ -50,7 +58,7 @@ public static class OrderSyncRules
         if (record.Track is not null)
         {
             record.Status = ShipmentStatus.Queued;
-            state.Enqueue(WalmartOperationKind.Ship, pending?.EventId ?? shipment.Context.EventId, record.ShipmentId);
+            state.EnqueueShip(record.TrackEventId, record.ShipmentId);
         }
     }
 
@@ -64,31 +72,21 @@ public static class OrderSyncRules
             return;
         }
 
-        var previous = shipment.Track;
-        shipment.Track = track.Track;
-        switch (shipment.Status)
-        {
-            case ShipmentStatus.WaitingForTrack:
-                shipment.Status = ShipmentStatus.Queued;
-                state.Enqueue(WalmartOperationKind.Ship, track.Context.EventId, shipment.ShipmentId);
-                break;
-            case ShipmentStatus.Queued:
-                // The ship command is built when it is dispatched, so it carries the newest track.
-                break;
-            case ShipmentStatus.Synced when shipment.SentTrackingNumber != track.Track.TrackNumber:
-            case ShipmentStatus.Failed when previous?.TrackNumber != track.Track.TrackNumber:
-                state.Enqueue(
-                    shipment.Status == ShipmentStatus.Synced ? WalmartOperationKind.UpdateTracking : WalmartOperationKind.Ship,
-                    track.Context.EventId,
-                    shipment.ShipmentId);
-                shipment.Status = ShipmentStatus.Queued;
-                break;
-        }
+        state.ApplyTrack(shipment, track.Track, track.Context.EventId);
     }
 
-    /// <returns>Null when the cancellation is queued; otherwise why it was refused before any Walmart call.</returns>
+    /// <returns>
+    /// Null when the cancellation is queued, or changes nothing because one is already queued or done; otherwise why it was refused
+    /// before any Walmart call.
+    /// </returns>
     public static string? RecordCancellation(this OrderSyncState state, CancellationRequested cancellation)
     {
+        // Commerce cancels whole orders, once: the order saved again after its cancellation asks for nothing more.
+        if (state.Cancellation is { Status: CancellationStatus.Queued or CancellationStatus.Synced })
+        {
+            return null;
+        }
+
         state.Cancellation = new CancellationRecord
         {
             EventId = cancellation.Context.EventId,
@@ -96,19 +94,62 @@ public static class OrderSyncRules
             WalmartReason = cancellation.WalmartReason,
         };
 
-        if (cancellation.WalmartReason is null)
+        var refusal = cancellation.WalmartReason is null
+            ? string.IsNullOrWhiteSpace(cancellation.RequestedReason)
+                ? "The order was canceled in Commerce without a cancellation reason; Walmart needs one."
+                : $"The cancellation reason '{cancellation.RequestedReason}' is not one Walmart accepts."
+            : state.NothingLeftToCancel();
+        if (refusal is not null)
         {
             state.Cancellation.Status = CancellationStatus.Failed;
-            var refusal = string.IsNullOrWhiteSpace(cancellation.RequestedReason)
-                ? "The order was canceled in Commerce without a cancellation reason; Walmart needs one."
-                : $"The cancellation reason '{cancellation.RequestedReason}' is not one Walmart accepts.";
             state.LastError = refusal;
             state.OrderStatus = OrderStatuses.Error;
             return refusal;
         }
 
-        state.Enqueue(WalmartOperationKind.Cancel, cancellation.Context.EventId, shipmentId: null);
+        // A cancellation that failed before runs again as the same operation: the lines it settled on, and any Walmart applied
+        // before its answer was lost, are kept.
+        var failed = state.Operations.LastOrDefault(o => o.Kind == WalmartOperationKind.Cancel && o.Status == OperationStatus.Failed);
+        if (failed is not null)
+        {
+            failed.Requeue(cancellation.Context.EventId);
+        }
+        else
+        {
+            state.Enqueue(WalmartOperationKind.Cancel, cancellation.Context.EventId, shipmentId: null);
+        }
+
         return null;
+    }
+
+    /// <summary>A Commerce event of this order failed validation: the order shows the error until a good event or a resync.</summary>
+    public static void RecordRejection(this OrderSyncState state, CommerceEventRejected rejected)
+    {
+        state.LastError = rejected.Reason;
+        state.OrderStatus = OrderStatuses.Error;
+    }
+
+    /// <summary>Queues again every operation that failed for good, with its own id, so the lines it settled on are kept.</summary>
+    /// <returns>How many operations were queued again.</returns>
+    public static int RequeueFailedOperations(this OrderSyncState state)
+    {
+        var failed = state.Operations.Where(o => o.Status == OperationStatus.Failed).ToList();
+        foreach (var operation in failed)
+        {
+            operation.Status = OperationStatus.Queued;
+            operation.Error = null;
+            if (operation.Kind == WalmartOperationKind.Cancel)
+            {
+                state.Cancellation!.Status = CancellationStatus.Queued;
+            }
+            else if (operation.Kind == WalmartOperationKind.Ship)
+            {
+                // A failed tracking update leaves its shipment shipped.
+                state.Shipment(operation).Status = ShipmentStatus.Queued;
+            }
+        }
+
+        return failed.Count;
     }
 
     public static OperationRecord? InFlight(this OrderSyncState state) =>
@@ -175,9 +216,16 @@ public static class OrderSyncRules
 
         var shipment = state.Shipment(operation);
         shipment.Status = ShipmentStatus.Synced;
-        shipment.WalmartLines = [.. completed.Lines.Select(l => l.LineNumber)];
+        if (operation.Kind == WalmartOperationKind.Ship)
+        {
+            shipment.WalmartLines = [.. completed.Lines.Select(l => l.LineNumber)];
+        }
+
         shipment.SentTrackingNumber = completed.Lines.Select(l => l.TrackingNumber).FirstOrDefault(t => t is not null) ?? shipment.Track?.TrackNumber;
-        state.OrderStatus = state.ComputeShippingStatus();
+        state.OrderStatus = state.SyncedStatus();
+
+        // A track that came while this operation was in flight is not on Walmart yet.
+        state.KeepTrackingCurrent(shipment);
     }
 
     public static void ApplyFailure(this OrderSyncState state, OperationRecord operation, string statusDetails)
@@ -191,8 +239,9 @@ public static class OrderSyncRules
         {
             state.Cancellation!.Status = CancellationStatus.Failed;
         }
-        else
+        else if (operation.Kind == WalmartOperationKind.Ship)
         {
+            // A failed tracking update leaves its shipment shipped, with the tracking number Walmart last accepted.
             state.Shipment(operation).Status = ShipmentStatus.Failed;
         }
     }
@@ -201,16 +250,109 @@ public static class OrderSyncRules
     public static string ComputeShippingStatus(this OrderSyncState state) =>
         state.WalmartLines.Count > 0 && state.WalmartLines.All(l => l.IsClosed) ? OrderStatuses.Shipped : OrderStatuses.PartiallyShipped;
 
+    /// <summary>The status after an operation succeeded: Canceled once the order's cancellation went through, else the shipping status.</summary>
+    public static string SyncedStatus(this OrderSyncState state) =>
+        state.Cancellation?.Status == CancellationStatus.Synced ? OrderStatuses.Canceled : state.ComputeShippingStatus();
+
     public static ShipmentRecord Shipment(this OrderSyncState state, OperationRecord operation) =>
         state.Shipments.First(s => s.ShipmentId == operation.ShipmentId);
 
-    private static void Enqueue(this OrderSyncState state, WalmartOperationKind kind, string causationId, string? shipmentId) =>
-        state.Operations.Add(new OperationRecord
+    /// <summary>A new track for a shipment the saga knows: ship it, or correct the tracking Walmart has.</summary>
+    private static void ApplyTrack(this OrderSyncState state, ShipmentRecord shipment, ShipmentTrack track, string eventId)
+    {
+        var previous = shipment.Track;
+        shipment.Track = track;
+        shipment.TrackEventId = eventId;
+        switch (shipment.Status)
         {
-            OperationId = Guid.CreateVersion7(),
-            Kind = kind,
-            CausationId = causationId,
-            ShipmentId = shipmentId,
-            Status = OperationStatus.Queued,
-        });
+            case ShipmentStatus.WaitingForTrack:
+                shipment.Status = ShipmentStatus.Queued;
+                state.EnqueueShip(eventId, shipment.ShipmentId);
+                break;
+            case ShipmentStatus.Queued:
+                // A queued ship is built when it is dispatched, so it carries the newest track; one already in flight is followed by a
+                // tracking update when it completes.
+                break;
+            case ShipmentStatus.Synced:
+                state.KeepTrackingCurrent(shipment);
+                break;
+            case ShipmentStatus.Failed when previous?.TrackNumber != track.TrackNumber:
+                // The failed ship runs again as the same operation, not a new one: it keeps the lines it settled on, so lines Walmart
+                // applied before its answer was lost are not shipped again (a new ship would take other open lines of the same SKU).
+                state.Operations.Last(o => o.ShipmentId == shipment.ShipmentId && o.Kind == WalmartOperationKind.Ship).Requeue(eventId);
+                shipment.Status = ShipmentStatus.Queued;
+                break;
+        }
+    }
+
+    /// <summary>Queues a tracking update when the shipment's track differs from what Walmart accepted, unless one is already queued.</summary>
+    private static void KeepTrackingCurrent(this OrderSyncState state, ShipmentRecord shipment)
+    {
+        if (shipment.Status != ShipmentStatus.Synced || shipment.Track is null || shipment.Track.TrackNumber == shipment.SentTrackingNumber)
+        {
+            return;
+        }
+
+        var causationId = shipment.TrackEventId ?? shipment.EventId;
+        var queued = state.Operations.FirstOrDefault(o =>
+            o.ShipmentId == shipment.ShipmentId && o.Kind == WalmartOperationKind.UpdateTracking && o.Status == OperationStatus.Queued);
+        if (queued is not null)
+        {
+            // Built when dispatched, it will carry the newest track: it now answers the newest track event.
+            queued.CausationId = causationId;
+            return;
+        }
+
+        state.Enqueue(WalmartOperationKind.UpdateTracking, causationId, shipment.ShipmentId);
+    }
+
+    /// <summary>Why a cancellation cannot cancel anything, when the saga already saw every line of the order closed.</summary>
+    private static string? NothingLeftToCancel(this OrderSyncState state)
+    {
+        if (state.WalmartLines.Count == 0 || !state.WalmartLines.All(l => l.IsClosed))
+        {
+            return null;
+        }
+
+        return state.WalmartLines.All(l => l.Shipped >= l.Quantity)
+            ? $"Walmart order {state.PurchaseOrderId} is already fully shipped, so there is nothing left to cancel."
+            : $"Every line of Walmart order {state.PurchaseOrderId} is already shipped or cancelled, so there is nothing left to cancel.";
+    }
+
+    private static void Requeue(this OperationRecord operation, string causationId)
+    {
+        operation.Status = OperationStatus.Queued;
+        operation.Error = null;
+        operation.CausationId = causationId;
+    }
+
+    /// <summary>
+    /// A ship goes before a cancellation still waiting its turn: Commerce cannot ship a cancelled order, so the shipment was made
+    /// before the cancellation and only overtaken by it on the way.
+    /// </summary>
+    private static void EnqueueShip(this OrderSyncState state, string causationId, string shipmentId)
+    {
+        var cancellation = state.Operations.FindIndex(o => o.Kind == WalmartOperationKind.Cancel && o.Status == OperationStatus.Queued);
+        var operation = NewOperation(WalmartOperationKind.Ship, causationId, shipmentId);
+        if (cancellation < 0)
+        {
+            state.Operations.Add(operation);
+        }
+        else
+        {
+            state.Operations.Insert(cancellation, operation);
+        }
+    }
+
+    private static void Enqueue(this OrderSyncState state, WalmartOperationKind kind, string causationId, string? shipmentId) =>
+        state.Operations.Add(NewOperation(kind, causationId, shipmentId));
+
+    private static OperationRecord NewOperation(WalmartOperationKind kind, string causationId, string? shipmentId) => new()
+    {
+        OperationId = Guid.CreateVersion7(),
+        Kind = kind,
+        CausationId = causationId,
+        ShipmentId = shipmentId,
+        Status = OperationStatus.Queued,
+    };
 }

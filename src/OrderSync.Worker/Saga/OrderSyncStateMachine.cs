@@ -17,6 +17,12 @@ public sealed class OrderSyncStateMachine : MassTransitStateMachine<OrderSyncSta
         Event(() => ShipmentReceived, e => e.CorrelateById(m => m.Message.CorrelationId));
         Event(() => TrackReceived, e => e.CorrelateById(m => m.Message.CorrelationId));
         Event(() => CancellationRequested, e => e.CorrelateById(m => m.Message.CorrelationId));
+        Event(() => EventRejected, e => e.CorrelateById(m => m.Message.CorrelationId));
+        Event(() => ResyncRequested, e =>
+        {
+            e.CorrelateById(m => m.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Fault());
+        });
         Event(() => OperationCompleted, e =>
         {
             e.CorrelateById(m => m.Message.CorrelationId);
@@ -31,9 +37,15 @@ public sealed class OrderSyncStateMachine : MassTransitStateMachine<OrderSyncSta
         Initially(
             When(ShipmentReceived).Apply<ShipmentReceived, ApplyShipmentActivity>(this),
             When(TrackReceived).Apply<TrackReceived, ApplyTrackActivity>(this),
-            When(CancellationRequested).Apply<CancellationRequested, ApplyCancellationActivity>(this));
+            When(CancellationRequested).Apply<CancellationRequested, ApplyCancellationActivity>(this),
+            When(EventRejected).Apply<CommerceEventRejected, ApplyRejectionActivity>(this));
 
         During(Idle, Syncing,
+            When(EventRejected).Apply<CommerceEventRejected, ApplyRejectionActivity>(this),
+            When(ResyncRequested)
+                .Activity(x => x.OfType<ApplyResyncActivity>())
+                .Activity(x => x.OfType<DispatchNextOperationActivity<ResyncRequested>>())
+                .Settle(this),
             When(ShipmentReceived).Apply<ShipmentReceived, ApplyShipmentActivity>(this),
             When(TrackReceived).Apply<TrackReceived, ApplyTrackActivity>(this),
             When(CancellationRequested).Apply<CancellationRequested, ApplyCancellationActivity>(this),
@@ -58,6 +70,10 @@ public sealed class OrderSyncStateMachine : MassTransitStateMachine<OrderSyncSta
     public Event<TrackReceived> TrackReceived { get; private set; } = null!;
 
     public Event<CancellationRequested> CancellationRequested { get; private set; } = null!;
+
+    public Event<CommerceEventRejected> EventRejected { get; private set; } = null!;
+
+    public Event<ResyncRequested> ResyncRequested { get; private set; } = null!;
 
     public Event<WalmartOperationCompleted> OperationCompleted { get; private set; } = null!;
 

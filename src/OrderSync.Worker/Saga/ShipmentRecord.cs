@@ -16,6 +16,9 @@ public sealed class ShipmentRecord
 
     public ShipmentTrack? Track { get; set; }
 
+    /// <summary>The CloudEvent that gave the shipment its current track: what a ship or tracking update it causes answers.</summary>
+    public string? TrackEventId { get; set; }
+
     public ShipmentStatus Status { get; set; }
 
     /// <summary>The Walmart lines this shipment was sent on, once Walmart accepted it.</summary>

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
 using OrderSync.Persistence;
 using OrderSync.Walmart;
-using OrderSync.Worker.Hosting;
+using OrderSync.Worker.Messaging.Redelivery;
 
 namespace OrderSync.Worker.WalmartOperations;
 
@@ -19,10 +18,12 @@ public sealed class ExecuteWalmartOperationConsumer(
     WalmartCarrierMapper carriers,
     WalmartOperationStore operations,
     WalmartCallRecorder calls,
-    IOptions<WorkerOptions> options,
     TimeProvider clock,
-    ILogger<ExecuteWalmartOperationConsumer> logger) : IConsumer<ExecuteWalmartOperation>
+    ILogger<ExecuteWalmartOperationConsumer> logger) : IConsumer<ExecuteWalmartOperation>, IRedeliveryExhausted<ExecuteWalmartOperation>
 {
+    // A short throttle is waited out in place; a longer one sends the operation to a wait queue, freeing the consumer.
+    private static readonly TimeSpan MaxInlineThrottleWait = TimeSpan.FromSeconds(2);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task Consume(ConsumeContext<ExecuteWalmartOperation> context)
@@ -44,28 +45,54 @@ public sealed class ExecuteWalmartOperationConsumer(
             return;
         }
 
-        var attempt = new CallAttempt(command, row.Attempts);
-        try
+        var attempt = new CallAttempt(command, row.Attempts + 1);
+        for (var throttles = 0; ; throttles++)
         {
-            var completed = await Execute(attempt, row.PlannedLines, context.CancellationToken);
-            await operations.Succeeded(command.OperationId, JsonSerializer.Serialize(completed, Json), context.CancellationToken);
-            await context.Publish(completed, context.CancellationToken);
+            try
+            {
+                var completed = await Execute(attempt, row.PlannedLines, context.CancellationToken);
+                await operations.Succeeded(command.OperationId, JsonSerializer.Serialize(completed, Json), context.CancellationToken);
+                await context.Publish(completed, context.CancellationToken);
+                return;
+            }
+            catch (OperationFailure failure) when (failure.IsThrottled)
+            {
+                var wait = (failure.RetryAt ?? clock.GetUtcNow()) - clock.GetUtcNow();
+                if (wait > MaxInlineThrottleWait || throttles >= 3)
+                {
+                    throw new WalmartThrottledException(failure.Message, failure.RetryAt);
+                }
+
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(100), clock, context.CancellationToken);
+            }
+            catch (OperationFailure failure) when (failure.IsPermanent)
+            {
+                var attempts = await operations.RecordFailure(command.OperationId, failure.Message, context.CancellationToken);
+                await Fail(context, command, attempts, failure.ErrorSource, failure.Message, failure.Errors);
+                throw new OperationRefusedException(failure.Message, failure)
+                {
+                    PurchaseOrderId = command.PurchaseOrderId,
+                    StoreCode = command.StoreCode,
+                    WalmartErrors = failure.Errors,
+                };
+            }
+            catch (OperationFailure failure)
+            {
+                await operations.RecordFailure(command.OperationId, failure.Message, context.CancellationToken);
+                throw new WalmartUnavailableException(failure.Message, failure);
+            }
         }
-        catch (OperationFailure failure) when (failure.IsPermanent)
-        {
-            await Fail(context, attempt, failure.ErrorSource, failure.Message, failure.Errors);
-            throw new OperationRefusedException(failure.Message, failure);
-        }
-        catch (OperationFailure failure) when (context.GetRetryAttempt() >= options.Value.OperationRetryIntervals.Length)
-        {
-            var details = $"Walmart could not be reached after {attempt.Number} attempts: {failure.Message}";
-            await Fail(context, attempt, Contracts.Events.ErrorSources.Integration, details, failure.Errors);
-            throw new WalmartUnavailableException(details, failure);
-        }
-        catch (OperationFailure failure)
-        {
-            throw new WalmartUnavailableException(failure.Message, failure);
-        }
+    }
+
+    /// <summary>The operation's retries ran out: it ends in Error, and its command is dead-lettered for an operator.</summary>
+    public async Task Exhausted(ConsumeContext<ExecuteWalmartOperation> context, Exception lastFailure)
+    {
+        var command = context.Message;
+        var row = await operations.Begin(
+            new OperationStart(command.OperationId, command.CorrelationId, command.StoreCode, command.PurchaseOrderId, command.Kind.ToString(), command.CausationId),
+            context.CancellationToken);
+        var details = $"Walmart could not be reached after {row.Attempts} attempts: {lastFailure.Message}";
+        await Fail(context, command, row.Attempts, Contracts.Events.ErrorSources.Integration, details, []);
     }
 
     private async Task<WalmartOperationCompleted> Execute(CallAttempt attempt, string? savedPlan, CancellationToken cancellationToken)
@@ -132,13 +159,14 @@ public sealed class ExecuteWalmartOperationConsumer(
             WalmartOutcome.Success when response.Value is not null => response.Value,
             WalmartOutcome.Permanent => throw OperationFailure.Permanent(
                 response.HttpStatus is null ? Contracts.Events.ErrorSources.Commerce : Contracts.Events.ErrorSources.Walmart, response.Message, errors),
+            WalmartOutcome.Throttled => throw OperationFailure.Throttled(response.Message, response.RetryAt),
             _ => throw OperationFailure.Transient(response.Message, errors),
         };
     }
 
-    private async Task Fail(ConsumeContext context, CallAttempt attempt, string errorSource, string details, IReadOnlyList<WalmartErrorDetail> errors)
+    private async Task Fail(
+        ConsumeContext context, ExecuteWalmartOperation command, int attempts, string errorSource, string details, IReadOnlyList<WalmartErrorDetail> errors)
     {
-        var command = attempt.Command;
         logger.LogWarning("Operation {OperationId} of Walmart order {PurchaseOrderId} failed: {StatusDetails}", command.OperationId, command.PurchaseOrderId, details);
         await operations.Failed(command.OperationId, details, context.CancellationToken);
         await context.Publish(new WalmartOperationFailed
@@ -148,7 +176,7 @@ public sealed class ExecuteWalmartOperationConsumer(
             ErrorSource = errorSource,
             StatusDetails = details,
             WalmartErrors = errors,
-            Attempts = attempt.Number,
+            Attempts = attempts,
             FailedAt = clock.GetUtcNow(),
         }, context.CancellationToken);
     }

@@ -33,10 +33,10 @@ public sealed class CommercePublisher : IAsyncDisposable
         await PublishRaw(JsonSerializer.SerializeToUtf8Bytes(cloudEvent), type, contentType);
     }
 
-    public async Task PublishRaw(byte[] body, string routingKey, string? contentType)
+    public async Task PublishRaw(byte[] body, string routingKey, string? contentType, string exchange = Exchange)
     {
         var properties = new BasicProperties { ContentType = contentType, DeliveryMode = DeliveryModes.Persistent };
-        await _channel.BasicPublishAsync(Exchange, routingKey, mandatory: false, properties, body);
+        await _channel.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, body);
     }
 
     public async ValueTask DisposeAsync()

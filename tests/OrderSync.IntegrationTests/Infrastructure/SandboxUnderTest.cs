@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,30 @@ public sealed class SandboxUnderTest : IAsyncDisposable
     /// <summary>The calls the sandbox received for one order, oldest first.</summary>
     public async Task<IReadOnlyList<JsonElement>> Calls(string purchaseOrderId) =>
         [.. (await Admin.GetFromJsonAsync<JsonElement>($"admin/calls?purchaseOrderId={purchaseOrderId}")).EnumerateArray()];
+
+    /// <summary>Seeds an order with a new purchase order id, one quantity-1 line per SKU given, acknowledged.</summary>
+    public async Task<string> SeedOrder(params string[] skus) => await SeedOrderAs(NewPurchaseOrderId(), "walmart_us", skus);
+
+    public async Task<string> SeedOrderAs(string purchaseOrderId, string seller, params string[] skus)
+    {
+        var order = new
+        {
+            seller,
+            purchaseOrderId,
+            customerOrderId = "C" + purchaseOrderId,
+            methodCode = "Standard",
+            lines = skus.Select((sku, index) => new { lineNumber = (index + 1).ToString(CultureInfo.InvariantCulture), sku, quantity = 1, status = "Acknowledged" }),
+        };
+        (await Admin.PostAsJsonAsync("admin/orders", order)).EnsureSuccessStatusCode();
+        return purchaseOrderId;
+    }
+
+    public static string NewPurchaseOrderId() => Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A fault rule: see the sandbox's FaultRuleRequest (purchaseOrderId, operation, fault, latencyMs, rate, times).</summary>
+    public async Task AddFault(object rule) => (await Admin.PostAsJsonAsync("admin/faults", rule)).EnsureSuccessStatusCode();
+
+    public async Task ClearFaults() => (await Admin.DeleteAsync("admin/faults")).EnsureSuccessStatusCode();
 
     public async ValueTask DisposeAsync()
     {

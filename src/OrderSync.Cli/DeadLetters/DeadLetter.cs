@@ -1,0 +1,37 @@
+using RabbitMQ.Client;
+
+namespace OrderSync.Cli.DeadLetters;
+
+/// <summary>A message in a dead-letter queue, read and held unacknowledged by the command that reads it.</summary>
+public sealed record DeadLetter
+{
+    /// <summary>What the operator types: the message_id, or a hash of body and fault time (<see cref="MessageIds"/>).</summary>
+    public required string Id { get; init; }
+
+    public required string Queue { get; init; }
+
+    /// <summary>Where requeue sends it: the queue it failed on.</summary>
+    public required string TargetQueue { get; init; }
+
+    public required ulong DeliveryTag { get; init; }
+
+    public required IReadOnlyBasicProperties Properties { get; init; }
+
+    public required IReadOnlyDictionary<string, object?> Headers { get; init; }
+
+    public required ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>MT-Fault-Message for a fault; for a skipped message, that no consumer took it.</summary>
+    public required string Reason { get; init; }
+
+    public string? ExceptionType { get; init; }
+
+    public string? StackTrace { get; init; }
+
+    /// <summary>MT-Fault-Timestamp, else the AMQP timestamp; null when the message says neither.</summary>
+    public DateTimeOffset? FaultedAt { get; init; }
+
+    public string? PurchaseOrderId { get; init; }
+
+    public string? MessageId => string.IsNullOrWhiteSpace(Properties.MessageId) ? null : Properties.MessageId;
+}

@@ -1,0 +1,3 @@
+namespace OrderSync.Cli.DeadLetters;
+
+public sealed record DeadLetterQueue(string Name, uint MessageCount);

@@ -1,0 +1,161 @@
+using System.ComponentModel;
+using OrderSync.Cli.Infrastructure;
+using OrderSync.Persistence;
+using RabbitMQ.Client.Exceptions;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OrderSync.Cli.DeadLetters;
+
+/// <summary>
+/// Moves dead letters back to the queues they failed on. Each copy is published with publisher confirms, and the dead letter
+/// is acknowledged only once the broker confirmed the copy: a failure at any point leaves the message in one place or both,
+/// never in none.
+/// </summary>
+public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersCommand.Settings>
+{
+    public sealed class Settings : DeadLetterSelectionSettings
+    {
+        [CommandOption("--dry-run")]
+        [Description("Print what would be requeued, and move nothing.")]
+        public bool DryRun { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var database = settings.DryRun ? null : settings.Database();
+        if (database is not null)
+        {
+            await using var reachable = await database.OpenConnectionAsync(cancellationToken);
+        }
+
+        await using var scan = await DeadLetterScan.Read(settings, settings.Filter().Queue, cancellationToken);
+        var chosen = settings.Choose(scan.Messages, now);
+        if (chosen.Count > 0)
+        {
+            await RequireTargets(scan, chosen, cancellationToken);
+        }
+
+        if (chosen.Count == 0 || settings.DryRun)
+        {
+            Print(settings, [.. chosen.Select(message => (message, (Guid?)null))]);
+            return ExitCodes.Success;
+        }
+
+        var log = new DeadLetterRequeueLog(database!);
+        await using var requeuer = await DeadLetterRequeuer.Open(scan.Connection, cancellationToken);
+        var done = new List<(DeadLetter, Guid?)>();
+        try
+        {
+            await OperatorProgress.Run(settings.Json, "requeueing dead letters", chosen.Count, async step =>
+            {
+                foreach (var message in chosen)
+                {
+                    done.Add((message, await Requeue(scan, requeuer, log, message, cancellationToken)));
+                    step();
+                }
+
+                return done.Count;
+            });
+        }
+        catch (Exception exception) when (done.Count > 0)
+        {
+            var (reason, code) = CliException.Describe(exception);
+            throw new CliException($"{reason} (after {done.Count} of {chosen.Count} dead letters were requeued; the rest stay dead letters)", code);
+        }
+
+        Print(settings, done);
+        return ExitCodes.Success;
+    }
+
+    private static async Task<Guid> Requeue(DeadLetterScan scan, DeadLetterRequeuer requeuer, DeadLetterRequeueLog log, DeadLetter message, CancellationToken cancellationToken)
+    {
+        var requeue = new DeadLetterRequeue
+        {
+            RequeueId = Guid.NewGuid(),
+            MessageId = message.Id,
+            DeadLetterQueue = message.Queue,
+            TargetQueue = message.TargetQueue,
+            Reason = message.Reason,
+            PurchaseOrderId = message.PurchaseOrderId,
+            RequeuedAt = DateTimeOffset.UtcNow,
+            RequeuedBy = Operator.Name,
+        };
+
+        // Recorded before the copy is published: the worker may consume the copy at once and look for the row to resolve.
+        await log.Record(requeue, cancellationToken);
+        try
+        {
+            await requeuer.Publish(message, requeue.RequeueId, requeue.RequeuedAt, cancellationToken);
+        }
+        catch (Exception exception) when (exception is PublishException or OperationInterruptedException or AlreadyClosedException)
+        {
+            await log.Forget(requeue.RequeueId, CancellationToken.None);
+            var why = exception is PublishReturnException returned ? $"{returned.ReplyCode} {returned.ReplyText}"
+                : exception is PublishException ? "the broker refused it"
+                : CliException.Describe(exception).Message;
+            throw new CliException($"the copy of dead letter {message.Id} for {message.TargetQueue} was not confirmed: {why}", ExitCodes.Unavailable);
+        }
+
+        try
+        {
+            await scan.Acknowledge(message, cancellationToken);
+        }
+        catch (Exception exception) when (exception is OperationInterruptedException or AlreadyClosedException)
+        {
+            throw new CliException(
+                $"dead letter {message.Id} was requeued to {message.TargetQueue} but could not be removed from {message.Queue}, so it is in both: {CliException.Describe(exception).Message}",
+                ExitCodes.Unavailable);
+        }
+
+        return requeue.RequeueId;
+    }
+
+    private static async Task RequireTargets(DeadLetterScan scan, IReadOnlyList<DeadLetter> chosen, CancellationToken cancellationToken)
+    {
+        var targets = chosen.Select(message => message.TargetQueue).Distinct(StringComparer.Ordinal).ToList();
+        var existing = await Broker.ExistingQueues(scan.Connection, targets, cancellationToken);
+        var missing = targets.Where(target => !existing.ContainsKey(target)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new CliException(
+                $"queue {string.Join(", ", missing)} does not exist on this broker, so its dead letters cannot go back to it; nothing was requeued (start the worker once to create it)");
+        }
+    }
+
+    private static void Print(Settings settings, IReadOnlyList<(DeadLetter Message, Guid? RequeueId)> requeued)
+    {
+        if (settings.Json)
+        {
+            JsonOutput.Write(new
+            {
+                dryRun = settings.DryRun,
+                count = requeued.Count,
+                requeued = requeued.Select(item =>
+                {
+                    var summary = DeadLetterViews.Summary(item.Message);
+                    summary["requeueId"] = item.RequeueId?.ToString();
+                    return summary;
+                }),
+            });
+            return;
+        }
+
+        if (requeued.Count == 0)
+        {
+            Console.Out.WriteLine("No dead letters match: nothing was requeued.");
+            return;
+        }
+
+        var table = settings.DryRun ? Tables.Create("id", "from", "to", "order", "reason") : Tables.Create("id", "from", "to", "order", "requeue id");
+        foreach (var (message, requeueId) in requeued)
+        {
+            table.Row(message.Id, message.Queue, message.TargetQueue, message.PurchaseOrderId, settings.DryRun ? Tables.Shorten(message.Reason, 80) : requeueId.ToString());
+        }
+
+        AnsiConsole.Console.Write(table);
+        var count = $"{requeued.Count} dead letter{(requeued.Count == 1 ? string.Empty : "s")}";
+        Console.Out.WriteLine(settings.DryRun ? $"Dry run: would requeue {count}; nothing was moved." : $"Requeued {count}.");
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using OrderSync.Cli.Infrastructure;
+using OrderSync.Persistence;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OrderSync.Cli.Orders;
+
+/// <summary>An order's sync state: the order, Walmart's lines, shipments, cancellation, operations and every Walmart call.</summary>
+public sealed class ShowOrderCommand : AsyncCommand<OrderSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, OrderSettings settings, CancellationToken cancellationToken)
+    {
+        await using var database = settings.Database();
+        var row = await OrderLookup.Find(new OrderSyncSagaReader(database), settings, cancellationToken);
+        var calls = (await new WalmartCallLog(database).ForOrder(row.PurchaseOrderId ?? settings.PurchaseOrderId, cancellationToken))
+            .Where(call => row.StoreCode is null || call.StoreCode == row.StoreCode);
+        var order = OrderDocument.Build(row, calls);
+
+        if (settings.Json)
+        {
+            JsonOutput.Write(order);
+            return ExitCodes.Success;
+        }
+
+        Print(order);
+        return ExitCodes.Success;
+    }
+
+    private static void Print(JsonObject order)
+    {
+        var console = AnsiConsole.Console;
+        Console.Out.WriteLine($"Order {Text(order, "purchaseOrderId")} (store {Text(order, "storeCode")})");
+        console.Write(Tables.Properties(
+        [
+            ("order increment id", Text(order, "orderIncrementId")),
+            ("status", Text(order, "orderStatus") ?? "(no result yet)"),
+            ("saga state", Text(order, "currentState")),
+            ("last error", Text(order, "lastError")),
+            ("created", Tables.Time(order["createdAt"]?.GetValue<DateTimeOffset>())),
+            ("updated", Tables.Time(order["updatedAt"]?.GetValue<DateTimeOffset>())),
+            ("saga id", Text(order, "correlationId")),
+        ]));
+
+        Section(console, "Walmart lines", order["walmartLines"], ["line", "sku", "quantity", "shipped", "cancelled"],
+            line => [Text(line, "lineNumber"), Text(line, "sku"), Text(line, "quantity"), Text(line, "shipped"), Text(line, "cancelled")]);
+
+        Section(console, "Shipments", order["shipments"], ["shipment", "number", "status", "items", "track", "Walmart lines", "tracking sent"],
+            shipment => [
+                Text(shipment, "shipmentId"),
+                Text(shipment, "incrementId"),
+                Text(shipment, "status"),
+                string.Join(", ", (shipment["items"]?.AsArray() ?? []).Select(item => $"{Text(item, "sku")} x{Text(item, "quantity")}")),
+                shipment["track"] is JsonObject track ? $"{Text(track, "title") ?? Text(track, "carrierCode")} {Text(track, "trackNumber")}" : "(waiting for a track)",
+                string.Join(", ", (shipment["walmartLines"]?.AsArray() ?? []).Select(line => line?.ToString())),
+                Text(shipment, "sentTrackingNumber"),
+            ]);
+
+        if (order["cancellation"] is JsonObject cancellation)
+        {
+            Console.Out.WriteLine("Cancellation");
+            console.Write(Tables.Create("requested reason", "Walmart reason", "status")
+                .Row(Text(cancellation, "requestedReason"), Text(cancellation, "walmartReason"), Text(cancellation, "status")));
+        }
+
+        Section(console, "Operations", order["operations"], ["operation", "kind", "shipment", "status", "answers event", "error"],
+            operation => [Text(operation, "operationId"), Text(operation, "kind"), Text(operation, "shipmentId"), Text(operation, "status"),
+                Text(operation, "causationId"), Tables.Shorten(Text(operation, "error"), 100)]);
+
+        Section(console, "Walmart calls", order["walmartCalls"], ["time", "operation", "lines", "HTTP", "outcome", "correlation id", "ms", "attempt", "error"],
+            call => [
+                Tables.Time(call["calledAt"]?.GetValue<DateTimeOffset>()),
+                Text(call, "operation"),
+                Lines(call["lines"]),
+                Text(call, "httpStatus"),
+                Text(call, "outcome"),
+                Text(call, "correlationId"),
+                Text(call, "durationMs"),
+                Text(call, "attempt"),
+                Tables.Shorten(Text(call, "message"), 100),
+            ]);
+    }
+
+    private static void Section(IAnsiConsole console, string title, JsonNode? items, string[] columns, Func<JsonNode, string?[]> row)
+    {
+        var list = items?.AsArray().OfType<JsonNode>().ToList() ?? [];
+        if (list.Count == 0)
+        {
+            Console.Out.WriteLine($"{title}: none");
+            return;
+        }
+
+        Console.Out.WriteLine(title);
+        var table = Tables.Create(columns);
+        foreach (var item in list)
+        {
+            table.Row(row(item));
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>The lines of a call as recorded: line numbers when the entries have them, else the JSON as it is.</summary>
+    private static string Lines(JsonNode? lines) =>
+        lines is JsonArray array && array.All(line => line is JsonObject entry && entry["lineNumber"] is not null)
+            ? string.Join(", ", array.Select(line => line!["lineNumber"]!.ToString()))
+            : lines?.ToJsonString() ?? string.Empty;
+
+    private static string? Text(JsonNode? node, string name) =>
+        node?[name] switch
+        {
+            null => null,
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            var other => other.ToJsonString(),
+        };
+}

@@ -1,0 +1,18 @@
+using MassTransit;
+using OrderSync.Contracts.Events;
+using OrderSync.Worker.Results;
+
+namespace OrderSync.Worker.Saga.Activities;
+
+/// <summary>A Commerce event of this order failed validation: the order goes to Error and Commerce is told why.</summary>
+public sealed class ApplyRejectionActivity(TimeProvider clock) : OrderEventActivity<CommerceEventRejected>
+{
+    protected override Task Apply(BehaviorContext<OrderSyncState, CommerceEventRejected> context)
+    {
+        var rejected = context.Message;
+        context.Saga.RecordRejection(rejected);
+        var result = SyncResults.Failed(
+            context.Saga, rejected.Operation, rejected.Context.EventId, rejected.Reason, ErrorSources.Commerce, [], attempts: 0, clock.GetUtcNow());
+        return context.SendSyncResult(result);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrderSync.Worker.Saga.Activities;
+
+namespace OrderSync.Worker.Saga;
+
+public static class OrderSyncSagaServiceCollectionExtensions
+{
+    /// <summary>The activities the state machine resolves per message; the worker and the saga's tests register the same ones.</summary>
+    public static IServiceCollection AddOrderSyncSagaActivities(this IServiceCollection services)
+    {
+        services.AddScoped<ApplyShipmentActivity>();
+        services.AddScoped<ApplyTrackActivity>();
+        services.AddScoped<ApplyCancellationActivity>();
+        services.AddScoped<ApplyRejectionActivity>();
+        services.AddScoped<ApplyResyncActivity>();
+        services.AddScoped<ApplyOperationCompletedActivity>();
+        services.AddScoped<ApplyOperationFailedActivity>();
+        services.AddScoped(typeof(DispatchNextOperationActivity<>));
+        services.AddScoped(typeof(ResendOperationInFlightActivity<>));
+        return services;
+    }
+}
