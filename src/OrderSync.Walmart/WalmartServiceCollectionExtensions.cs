@@ -22,6 +22,8 @@ public static class WalmartServiceCollectionExtensions
         services.TryAddSingleton<WalmartTokenCache>();
         services.TryAddSingleton<WalmartRateLimiter>();
         services.TryAddSingleton<WalmartCarrierMapper>();
+        services.TryAddSingleton(provider => new WalmartSellerCheck(
+            provider.GetRequiredService<WalmartTokenCache>(), provider.GetRequiredService<IOptions<WalmartOptions>>()));
 
         services.AddHttpClient(WalmartTokenCache.HttpClientName, ConfigureHttpClient);
         services.AddHttpClient<IWalmartOrdersClient, WalmartOrdersClient>(ConfigureHttpClient);

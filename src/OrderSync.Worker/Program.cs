@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Hosting;
 using OrderSync.Worker.Hosting;
+using OrderSync.Worker.Observability;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddOrderSyncLogging();
-builder.AddOrderSync();
+var builder = WebApplication.CreateBuilder(args);
+builder.AddOrderSyncLogging().AddOrderSync();
+builder.AddOrderSyncObservability();
 
-using var host = builder.Build();
-return await host.RunWorkerAsync();
+using var app = builder.Build();
+return await app.RunWorkerAsync(worker => worker.MapOrderSyncObservability());

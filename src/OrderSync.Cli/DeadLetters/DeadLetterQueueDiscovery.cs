@@ -23,8 +23,8 @@ public sealed record DeadLetterQueueDiscovery(IReadOnlyList<DeadLetterQueue> Que
         var queues = existing.Select(queue => new DeadLetterQueue(queue.Key, queue.Value)).OrderBy(queue => queue.Name, StringComparer.Ordinal).ToList();
         if (queueFilter is not null && queues.Count == 0)
         {
-            var all = listed is null ? [] : candidates;
-            throw new CliException($"no dead-letter queue matches --queue {queueFilter}" + (all.Count == 0 ? string.Empty : $" (there are: {string.Join(", ", all)})"));
+            var here = listed is null ? string.Empty : $" (dead-letter queues here: {(candidates.Count == 0 ? "none" : string.Join(", ", candidates))})";
+            throw new CliException($"no dead-letter queue matches --queue {queueFilter}{here}");
         }
 
         return new DeadLetterQueueDiscovery(queues, listed is null ? FromKnownQueues : FromManagementApi, problem);

@@ -23,8 +23,10 @@ public sealed class DeadLetterRequeuer : IAsyncDisposable
 
     /// <summary>
     /// The copy keeps the body, content type, message id and headers, less MassTransit's fault headers (a new fault sets its
-    /// own), and carries the requeue id the worker reports success with. It is persistent, and has no expiration, so a
-    /// requeued message cannot silently vanish.
+    /// own) and the worker's redelivery count and first-failure time (an operator's retry starts a fresh retry budget: with
+    /// the old first-failure time, already past the worker's horizon, one more transient failure would dead-letter it at once),
+    /// and carries the requeue id the worker reports success with. It is persistent, and has no expiration, so a requeued
+    /// message cannot silently vanish.
     /// </summary>
     public static BasicProperties Copy(DeadLetter message, Guid requeueId, DateTimeOffset requeuedAt)
     {
@@ -90,6 +92,8 @@ public sealed class DeadLetterRequeuer : IAsyncDisposable
         header.StartsWith(FaultHeaders.FaultPrefix, StringComparison.Ordinal)
         || header == FaultHeaders.Reason
         || header == FaultHeaders.PublishSequenceNumber
+        || header == FaultHeaders.RedeliveryCount
+        || header == FaultHeaders.FirstFailure
         || header == FaultHeaders.RequeueId
         || header == FaultHeaders.RequeuedAt;
 }

@@ -22,6 +22,11 @@ public static class FaultHeaders
 
     public const string RequeuedAt = "x-ordersync-requeued-at";
 
+    /// <summary>The worker's count of delayed redeliveries and the time of the first failure (its retry budget).</summary>
+    public const string RedeliveryCount = "x-ordersync-redelivery-count";
+
+    public const string FirstFailure = "x-ordersync-first-failure";
+
     /// <summary>RabbitMQ.Client's own publish sequence number, meaningless once the message is republished.</summary>
     public const string PublishSequenceNumber = "x-dotnet-pub-seq-no";
 }

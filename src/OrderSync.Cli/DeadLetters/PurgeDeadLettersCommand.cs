@@ -28,6 +28,8 @@ public sealed class PurgeDeadLettersCommand : AsyncCommand<PurgeDeadLettersComma
     {
         var now = DateTimeOffset.UtcNow;
         await using var database = settings.Database();
+
+        // An unreachable database fails the command before any dead letter is touched.
         await using (await database.OpenConnectionAsync(cancellationToken))
         {
         }

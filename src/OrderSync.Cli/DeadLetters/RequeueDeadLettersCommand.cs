@@ -27,7 +27,10 @@ public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersC
         await using var database = settings.DryRun ? null : settings.Database();
         if (database is not null)
         {
-            await using var reachable = await database.OpenConnectionAsync(cancellationToken);
+            // An unreachable database fails the command before any dead letter is touched.
+            await using (await database.OpenConnectionAsync(cancellationToken))
+            {
+            }
         }
 
         await using var scan = await DeadLetterScan.Read(settings, settings.Filter().Queue, cancellationToken);

@@ -9,12 +9,15 @@ namespace OrderSync.Worker.Hosting;
 public static class HostRunner
 {
     /// <summary>Runs until SIGTERM or Ctrl+C; a start-up failure is one clear line on stderr and a non-zero exit code.</summary>
-    public static async Task<int> RunWorkerAsync(this IHost host)
+    /// <param name="prepare">What needs services resolved (endpoints, say): run after the configuration is validated.</param>
+    public static async Task<int> RunWorkerAsync<THost>(this THost host, Action<THost>? prepare = null)
+        where THost : IHost
     {
         try
         {
-            // Validate before starting, so a bad setting is one line and not the host's stack trace.
+            // Validate before anything resolves services, so a bad setting is one line and not a stack trace.
             host.Services.GetService<IStartupValidator>()?.Validate();
+            prepare?.Invoke(host);
             await host.RunAsync();
             return 0;
         }

@@ -5,6 +5,7 @@ using Npgsql;
 using OrderSync.Persistence;
 using OrderSync.Walmart;
 using OrderSync.Worker.Messaging;
+using OrderSync.Worker.Observability;
 using OrderSync.Worker.Saga.Activities;
 using OrderSync.Worker.WalmartOperations;
 
@@ -22,6 +23,8 @@ public static class OrderSyncHostExtensions
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OrderStatusCounts>();
+        services.AddSingleton<OrderSyncMetrics>();
         services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!));
         services.AddSingleton<WalmartOperationStore>();
         services.AddSingleton<WalmartCallLog>();

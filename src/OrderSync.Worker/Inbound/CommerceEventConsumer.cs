@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Events;
+using OrderSync.Worker.Observability;
 
 namespace OrderSync.Worker.Inbound;
 
@@ -8,11 +9,12 @@ namespace OrderSync.Worker.Inbound;
 /// The intake: reads each raw CloudEvent Commerce published, validates it and hands the saga its meaning.
 /// A wrong event throws <see cref="InvalidCommerceEventException"/>, which is not retried: it goes to the error queue with its reason.
 /// </summary>
-public sealed class CommerceEventConsumer(TimeProvider clock, ILogger<CommerceEventConsumer> logger) : IConsumer<CommerceCloudEvent>
+public sealed class CommerceEventConsumer(TimeProvider clock, OrderSyncMetrics metrics, ILogger<CommerceEventConsumer> logger) : IConsumer<CommerceCloudEvent>
 {
     public async Task Consume(ConsumeContext<CommerceCloudEvent> context)
     {
         var envelope = CommerceEnvelope.Parse(context.ReceiveContext.Body.GetBytes(), clock);
+        metrics.EventConsumed(envelope.Type);
         if (!CommerceEventTranslator.Handles(envelope.Type))
         {
             logger.LogDebug("Ignoring CloudEvent {EventId} of type {EventType}", envelope.Id, envelope.Type);

@@ -7,6 +7,7 @@ using OrderSync.Contracts.Events;
 using OrderSync.Worker.Hosting;
 using OrderSync.Worker.Inbound;
 using OrderSync.Worker.Messaging.Redelivery;
+using OrderSync.Worker.Observability;
 using OrderSync.Worker.Operations;
 using OrderSync.Worker.Persistence;
 using OrderSync.Worker.Saga;
@@ -34,6 +35,7 @@ public static class BusConfiguration
 
         services.AddSingleton<DelayedRedelivery>();
         services.AddScoped(typeof(DelayedRedeliveryFilter<>));
+        services.AddScoped(typeof(RequeueResolutionFilter<>));
         services.AddScoped<IRedeliveryExhausted<Contracts.Commands.ExecuteWalmartOperation>>(provider => provider.GetRequiredService<ExecuteWalmartOperationConsumer>());
 
         services.AddMassTransit(bus =>
@@ -137,9 +139,10 @@ public static class BusConfiguration
         }
 
         endpoint.UseConsumeFilter(typeof(DelayedRedeliveryFilter<>), context);
+        endpoint.UseConsumeFilter(typeof(RequeueResolutionFilter<>), context);
         endpoint.ConfigureError(error =>
         {
-            error.UseFilter(new DeadLetterHeadersFilter());
+            error.UseFilter(new DeadLetterHeadersFilter(context.GetRequiredService<OrderSyncMetrics>()));
             error.UseFilter(new MassTransit.Middleware.GenerateFaultFilter());
             error.UseFilter(new MassTransit.Middleware.ErrorTransportFilter());
         });

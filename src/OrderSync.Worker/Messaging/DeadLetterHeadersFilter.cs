@@ -2,11 +2,12 @@ using System.Text.Json;
 using MassTransit;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
+using OrderSync.Worker.Observability;
 
 namespace OrderSync.Worker.Messaging;
 
 /// <summary>Adds the purchase order and Walmart's errors to a message on its way to the _error queue.</summary>
-public sealed class DeadLetterHeadersFilter : IFilter<ExceptionReceiveContext>
+public sealed class DeadLetterHeadersFilter(OrderSyncMetrics metrics) : IFilter<ExceptionReceiveContext>
 {
     public const string PurchaseOrderHeader = "x-purchase-order-id";
     public const string StoreCodeHeader = "x-store-code";
@@ -32,6 +33,7 @@ public sealed class DeadLetterHeadersFilter : IFilter<ExceptionReceiveContext>
             context.ExceptionHeaders.Set(WalmartErrorsHeader, JsonSerializer.Serialize(details.WalmartErrors, JsonSerializerOptions.Web));
         }
 
+        metrics.DeadLettered(context.InputAddress.AbsolutePath.Split('/')[^1]);
         return next.Send(context);
     }
 

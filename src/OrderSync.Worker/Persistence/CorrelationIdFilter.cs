@@ -3,14 +3,27 @@ using MassTransit;
 
 namespace OrderSync.Worker.Persistence;
 
-/// <summary>Recognises the one query MassTransit's tooling asks of a saga repository: <c>x =&gt; x.CorrelationId == id</c>.</summary>
+/// <summary>
+/// Recognises the queries MassTransit's tooling asks of a saga repository: <c>x =&gt; x.CorrelationId == id</c>, possibly
+/// and-ed with conditions on the instance (the test harness adds <c>x.CurrentState == "..."</c>), which are checked in memory.
+/// </summary>
 internal static class CorrelationIdFilter
 {
     public static bool TryGetCorrelationId<TSaga>(Expression<Func<TSaga, bool>> filter, out Guid correlationId)
         where TSaga : ISaga
     {
         correlationId = Guid.Empty;
-        if (filter.Body is not BinaryExpression { NodeType: ExpressionType.Equal } equal)
+        return TryFind(filter.Body, ref correlationId);
+    }
+
+    private static bool TryFind(Expression body, ref Guid correlationId)
+    {
+        if (body is BinaryExpression { NodeType: ExpressionType.AndAlso } both)
+        {
+            return TryFind(both.Left, ref correlationId) || TryFind(both.Right, ref correlationId);
+        }
+
+        if (body is not BinaryExpression { NodeType: ExpressionType.Equal } equal)
         {
             return false;
         }

@@ -58,7 +58,7 @@ public sealed class PostgresSagaSession<TSaga> : IAsyncDisposable
         }
 
         var instance = await Load(correlationId, cancellationToken);
-        return instance is null ? [] : [instance];
+        return instance is not null && filter.Compile()(instance) ? [instance] : [];
     }
 
     public async Task Insert(TSaga instance, CancellationToken cancellationToken)

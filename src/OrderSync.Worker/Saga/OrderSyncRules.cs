@@ -163,7 +163,7 @@ public static class OrderSyncRules
             return null;
         }
 
-        var next = state.Operations.FirstOrDefault(o => o.Status == OperationStatus.Queued);
+        var next = state.Operations.FirstOrDefault(o => o.Status == OperationStatus.Queued && state.MayStart(o));
         if (next is not null)
         {
             next.Status = OperationStatus.InFlight;
@@ -305,6 +305,13 @@ public static class OrderSyncRules
 
         state.Enqueue(WalmartOperationKind.UpdateTracking, causationId, shipment.ShipmentId);
     }
+
+    /// <summary>
+    /// A cancellation waits while a shipment waits for its track: Commerce shipped that shipment's items before it cancelled the
+    /// rest, so they are not the cancellation's to cancel; once the track came and the shipment is shipped, the cancellation goes.
+    /// </summary>
+    private static bool MayStart(this OrderSyncState state, OperationRecord operation) =>
+        operation.Kind != WalmartOperationKind.Cancel || state.Shipments.All(s => s.Status != ShipmentStatus.WaitingForTrack);
 
     /// <summary>Why a cancellation cannot cancel anything, when the saga already saw every line of the order closed.</summary>
     private static string? NothingLeftToCancel(this OrderSyncState state)

@@ -1,16 +1,19 @@
 using System.Text.Json;
 using OrderSync.Persistence;
 using OrderSync.Walmart;
+using OrderSync.Worker.Observability;
 
 namespace OrderSync.Worker.WalmartOperations;
 
 /// <summary>Writes each Walmart call of an operation to the call history.</summary>
-public sealed class WalmartCallRecorder(WalmartCallLog log)
+public sealed class WalmartCallRecorder(WalmartCallLog log, OrderSyncMetrics metrics)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task Record<T>(CallAttempt attempt, string operation, IReadOnlyList<PlannedLine>? lines, WalmartResponse<T> response, CancellationToken cancellationToken) =>
-        log.Record(new WalmartCallRecord
+    public Task Record<T>(CallAttempt attempt, string operation, IReadOnlyList<PlannedLine>? lines, WalmartResponse<T> response, CancellationToken cancellationToken)
+    {
+        metrics.WalmartCall(operation, response.Outcome.ToString(), response.Duration);
+        return log.Record(new WalmartCallRecord
         {
             OperationId = attempt.Command.OperationId,
             StoreCode = attempt.Command.StoreCode,
@@ -25,4 +28,5 @@ public sealed class WalmartCallRecorder(WalmartCallLog log)
             DurationMs = response.Duration.TotalMilliseconds,
             Attempt = attempt.Number,
         }, cancellationToken);
+    }
 }

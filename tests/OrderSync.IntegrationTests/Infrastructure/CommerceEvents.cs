@@ -32,6 +32,21 @@ public static class CommerceEvents
                 : new JsonArray(new JsonObject { ["entity_id"] = "t" + shipmentId, ["carrier_code"] = "ups", ["title"] = "UPS", ["track_number"] = trackNumber }),
         });
 
+    /// <summary>A track added to (or changed on) a shipment: contract section 1.2.</summary>
+    public static JsonObject Track(string purchaseOrderId, string shipmentId, string trackNumber, string carrierCode = "ups", string store = "walmart_us") =>
+        Envelope(TrackSaved, new JsonObject
+        {
+            ["entity_id"] = "t" + shipmentId + "-" + trackNumber,
+            ["parent_id"] = shipmentId,
+            ["order_id"] = "1",
+            ["order_increment_id"] = "INC-" + purchaseOrderId[^6..],
+            ["ext_order_id"] = purchaseOrderId,
+            ["store_code"] = store,
+            ["carrier_code"] = carrierCode,
+            ["title"] = carrierCode.ToUpperInvariant(),
+            ["track_number"] = trackNumber,
+        });
+
     public static JsonObject Cancellation(string purchaseOrderId, string? reason = "out_of_stock", string store = "walmart_us") =>
         Envelope(OrderSaved, new JsonObject
         {

@@ -50,6 +50,10 @@ public sealed class SandboxUnderTest : IAsyncDisposable
     public async Task<IReadOnlyList<JsonElement>> Calls(string purchaseOrderId) =>
         [.. (await Admin.GetFromJsonAsync<JsonElement>($"admin/calls?purchaseOrderId={purchaseOrderId}")).EnumerateArray()];
 
+    /// <summary>Every call the sandbox received, oldest first.</summary>
+    public async Task<IReadOnlyList<JsonElement>> AllCalls() =>
+        [.. (await Admin.GetFromJsonAsync<JsonElement>("admin/calls")).EnumerateArray()];
+
     /// <summary>Seeds an order with a new purchase order id, one quantity-1 line per SKU given, acknowledged.</summary>
     public async Task<string> SeedOrder(params string[] skus) => await SeedOrderAs(NewPurchaseOrderId(), "walmart_us", skus);
 

@@ -1,23 +1,28 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrderSync.Testing;
 using OrderSync.Worker.Hosting;
+using OrderSync.Worker.Observability;
 
 namespace OrderSync.IntegrationTests.Infrastructure;
 
 /// <summary>The worker as it runs in production, hosted in the test process against the test's own vhost, database and sandbox.</summary>
 public sealed class WorkerUnderTest : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _host;
 
-    private WorkerUnderTest(IHost host) => _host = host;
+    private WorkerUnderTest(WebApplication host) => _host = host;
+
+    /// <summary>Where /health/live, /health/ready and /metrics answer.</summary>
+    public Uri HttpAddress => new(_host.Urls.First());
 
     public IServiceProvider Services => _host.Services;
 
     public static async Task<WorkerUnderTest> Start(IsolatedEnvironment environment, Uri walmartBaseUrl, IDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Test",
             ContentRootPath = Path.Combine(RepositoryPaths.Root, "src", "OrderSync.Worker"),
@@ -32,6 +37,7 @@ public sealed class WorkerUnderTest : IAsyncDisposable
             ["Walmart:Sellers:walmart_us:ClientSecret"] = "sandbox-secret-walmart-us",
             ["Walmart:Sellers:walmart_ca:ClientId"] = "sandbox-walmart-ca",
             ["Walmart:Sellers:walmart_ca:ClientSecret"] = "sandbox-secret-walmart-ca",
+            ["Health:Urls"] = "http://127.0.0.1:0",
             ["Serilog:MinimumLevel:Default"] = Environment.GetEnvironmentVariable("ORDERSYNC_TEST_LOG_LEVEL") ?? "Warning",
         });
         if (settings is not null)
@@ -39,11 +45,12 @@ public sealed class WorkerUnderTest : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.AddOrderSyncLogging();
-        builder.AddOrderSync();
-        var host = builder.Build();
-        await host.StartAsync();
-        return new WorkerUnderTest(host);
+        builder.AddOrderSyncLogging().AddOrderSync();
+        builder.AddOrderSyncObservability();
+        var app = builder.Build();
+        app.MapOrderSyncObservability();
+        await app.StartAsync();
+        return new WorkerUnderTest(app);
     }
 
     public T Get<T>()
@@ -52,6 +59,6 @@ public sealed class WorkerUnderTest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
-        _host.Dispose();
+        await _host.DisposeAsync();
     }
 }

@@ -24,13 +24,9 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
-
-        await Cleanup();
     }
 
     protected abstract Task<SagaTestHost> StartHost();
-
-    protected virtual Task Cleanup() => Task.CompletedTask;
 
     // ---- One saga per purchase order ----
 
@@ -432,6 +428,24 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
 
         Host.Walmart.Order(order.PurchaseOrderId).Lines.Select(l => (l.ShippedQuantity, l.CancelledQuantity)).ShouldBe([(1, 0), (1, 0), (0, 1)]);
         SyncFailed(order).ShouldBeEmpty();
+        (await Host.State(order.CorrelationId)).OrderStatus.ShouldBe(OrderStatuses.Canceled);
+    }
+
+    [Fact]
+    public async Task A_cancellation_waits_for_a_shipment_that_waits_for_its_track_so_that_shipment_is_shipped_not_cancelled()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1), ("TEE", 1));
+        await Host.Deliver(order.Shipment("s1", trackNumber: null, ("MUG", 1)));
+
+        await Host.Deliver(order.Cancellation("out_of_stock"));
+        Host.ShouldHaveNoNewCommand();
+        await Host.Deliver(order.Track("s1", "1Z1"));
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+        await Host.AnswerNext(WalmartOperationKind.Cancel);
+
+        Host.Walmart.Order(order.PurchaseOrderId).Lines.Select(l => (l.Sku, l.ShippedQuantity, l.CancelledQuantity)).ShouldBe([("MUG", 1, 0), ("TEE", 0, 1)]);
+        CancellationSynced(order).ShouldHaveSingleItem().Lines.ShouldHaveSingleItem().Sku.ShouldBe("TEE");
         (await Host.State(order.CorrelationId)).OrderStatus.ShouldBe(OrderStatuses.Canceled);
     }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using OrderSync.Worker.Observability;
 
 namespace OrderSync.Worker.Messaging.Redelivery;
 
@@ -11,6 +12,7 @@ namespace OrderSync.Worker.Messaging.Redelivery;
 public sealed class DelayedRedeliveryFilter<T>(
     DelayedRedelivery redelivery,
     IEnumerable<IRedeliveryExhausted<T>> exhaustedHandlers,
+    OrderSyncMetrics metrics,
     ILogger<DelayedRedeliveryFilter<T>> logger) : IFilter<ConsumeContext<T>>
     where T : class
 {
@@ -38,6 +40,7 @@ public sealed class DelayedRedeliveryFilter<T>(
                 "{MessageType} {MessageId} will be tried again in {Delay} ({Reason}): {Message}",
                 typeof(T).Name, context.MessageId, plan.TimeToLive, failure.NotBefore is null ? $"failure {plan.Count}" : "throttled", exception.Message);
             await DelayedRedelivery.Redeliver(context, plan);
+            metrics.Retried(context.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1], failure.NotBefore is null ? "failure" : "throttled");
         }
     }
 

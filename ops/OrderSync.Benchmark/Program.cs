@@ -1,0 +1,3 @@
+using OrderSync.Benchmark;
+
+return await BenchmarkRunner.RunAsync(args);

@@ -1,0 +1,39 @@
+using System.Globalization;
+using OrderSync.Benchmark.Infrastructure;
+
+namespace OrderSync.Benchmark.Scenarios;
+
+/// <summary>What every scenario needs: options, the builds, the services, the measuring instruments, the output folder.</summary>
+public sealed class BenchmarkContext(
+    BenchmarkOptions options,
+    RepositoryLayout repository,
+    ServiceSettings services,
+    RabbitMqManagement management,
+    DatabaseStatistics database,
+    CpuAccounting cpu,
+    string outputDirectory)
+{
+    /// <summary>Ten sellers, as Walmart sellers behind ten Commerce store views.</summary>
+    public const int SellerCount = 10;
+
+    public BenchmarkOptions Options { get; } = options;
+
+    public RepositoryLayout Repository { get; } = repository;
+
+    public ServiceSettings Services { get; } = services;
+
+    public RabbitMqManagement Management { get; } = management;
+
+    public DatabaseStatistics Database { get; } = database;
+
+    public CpuAccounting Cpu { get; } = cpu;
+
+    public string OutputDirectory { get; } = outputDirectory;
+
+    public IReadOnlyList<SellerAccount> Sellers { get; } = SellerAccount.Create(SellerCount);
+
+    public string LogPath(string name) => Path.Combine(OutputDirectory, "logs", name + ".log");
+
+    public static void Say(string scenario, string message) =>
+        Console.WriteLine($"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} benchmark: {scenario}: {message}");
+}

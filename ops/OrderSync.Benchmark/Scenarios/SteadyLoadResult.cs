@@ -1,0 +1,16 @@
+using OrderSync.Benchmark.Measurement;
+
+namespace OrderSync.Benchmark.Scenarios;
+
+/// <summary>Scenario 2: a fixed rate for a fixed time.</summary>
+/// <param name="Lag">From the last event published to the last result received.</param>
+public sealed record SteadyLoadResult(
+    string Workload,
+    int Rate,
+    TimeSpan Duration,
+    RateSample Published,
+    ResultSummary Results,
+    TimeSpan Lag,
+    ThroughputTimeline Timeline,
+    IReadOnlyList<(double Second, double P50Ms, double P99Ms)> LatencyOverTime,
+    WorkerMeasures Worker);

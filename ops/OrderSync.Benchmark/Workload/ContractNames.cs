@@ -1,0 +1,19 @@
+namespace OrderSync.Benchmark.Workload;
+
+/// <summary>The exchanges and event types of the interface contract (shared/contracts/README.md), as an outside client sees them.</summary>
+public static class ContractNames
+{
+    public const string CommerceEventsExchange = "commerce.order-events";
+    public const string SyncResultsExchange = "channel-manager.sync-results";
+
+    public const string ShipmentSaved = "com.adobe.commerce.observer.sales_order_shipment_save_after";
+    public const string TrackSaved = "com.adobe.commerce.observer.sales_order_shipment_track_save_after";
+    public const string OrderSaved = "com.adobe.commerce.observer.sales_order_save_after";
+
+    public const string ShipmentSynced = "walmart.order.shipment.synced";
+    public const string CancellationSynced = "walmart.order.cancellation.synced";
+    public const string SyncFailed = "walmart.order.sync.failed";
+
+    /// <summary>The worker's intake queue, bound to the Commerce exchange.</summary>
+    public const string IntakeQueue = "walmart-sync.commerce-events";
+}

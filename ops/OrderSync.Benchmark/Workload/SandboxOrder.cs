@@ -1,0 +1,4 @@
+namespace OrderSync.Benchmark.Workload;
+
+/// <summary>A Walmart purchase order the sandbox generated, with the seller (Commerce store) it belongs to.</summary>
+public sealed record SandboxOrder(string Seller, string PurchaseOrderId, IReadOnlyList<SandboxOrderLine> Lines);

@@ -1,0 +1,3 @@
+namespace OrderSync.Benchmark.Workload;
+
+public sealed record SandboxOrderLine(string LineNumber, string Sku, int Quantity);

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace OrderSync.Worker.Observability;
+
+public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("select 1");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy("PostgreSQL answers.");
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException or OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"PostgreSQL does not answer: {exception.Message}");
+        }
+    }
+}

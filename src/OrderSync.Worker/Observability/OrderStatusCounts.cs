@@ -1,0 +1,51 @@
+using System.Diagnostics.Metrics;
+using Dapper;
+using Npgsql;
+
+namespace OrderSync.Worker.Observability;
+
+/// <summary>Orders per sync status, read from the saga table at most every 15 s, whatever the scrape rate.</summary>
+public sealed class OrderStatusCounts(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
+
+    private readonly Lock _gate = new();
+    private IReadOnlyList<Measurement<long>> _last = [];
+    private DateTimeOffset _readAt = DateTimeOffset.MinValue;
+
+    public IEnumerable<Measurement<long>> Observe()
+    {
+        lock (_gate)
+        {
+            if (clock.GetUtcNow() - _readAt < MaxAge)
+            {
+                return _last;
+            }
+
+            _readAt = clock.GetUtcNow();
+        }
+
+        try
+        {
+            const string sql = """
+                select coalesce(data ->> 'OrderStatus', 'Waiting') as Status, count(*) as Count
+                from order_sync_saga
+                group by 1
+                """;
+            using var connection = dataSource.OpenConnection();
+            var rows = connection.Query<(string Status, long Count)>(sql);
+            var measurements = rows.Select(r => new Measurement<long>(r.Count, new KeyValuePair<string, object?>("status", r.Status))).ToList();
+            lock (_gate)
+            {
+                _last = measurements;
+            }
+
+            return measurements;
+        }
+        catch (NpgsqlException)
+        {
+            // Readiness reports the database; a scrape keeps the last counts rather than failing.
+            return _last;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics.Metrics;
+
+namespace OrderSync.Worker.Observability;
+
+/// <summary>The worker's own meters, exported in Prometheus format at /metrics (names there get _total and _seconds suffixes).</summary>
+public sealed class OrderSyncMetrics
+{
+    public const string MeterName = "OrderSync";
+
+    private readonly Counter<long> _eventsConsumed;
+    private readonly Counter<long> _walmartCalls;
+    private readonly Histogram<double> _walmartCallDuration;
+    private readonly Counter<long> _throttled;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _deadLetters;
+    private readonly Histogram<double> _syncLatency;
+
+    public OrderSyncMetrics(IMeterFactory meterFactory, OrderStatusCounts orderStatuses)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _eventsConsumed = meter.CreateCounter<long>("ordersync.events.consumed", description: "Commerce events consumed, by CloudEvent type.");
+        _walmartCalls = meter.CreateCounter<long>("ordersync.walmart.calls", description: "Walmart calls, by operation and outcome.");
+        _walmartCallDuration = meter.CreateHistogram<double>("ordersync.walmart.call.duration", unit: "s", description: "Walmart call latency.");
+        _throttled = meter.CreateCounter<long>("ordersync.walmart.throttled", description: "Walmart answers of 429, or waits imposed by the client's own rate limiter.");
+        _retries = meter.CreateCounter<long>("ordersync.retries", description: "Messages sent to a wait queue to be tried again later, by queue and reason.");
+        _deadLetters = meter.CreateCounter<long>("ordersync.dead_letters", description: "Messages moved to an _error queue, by queue.");
+        _syncLatency = meter.CreateHistogram<double>(
+            "ordersync.sync.latency", unit: "s", description: "From the Commerce event's CloudEvent time to its sync result being published.");
+        meter.CreateObservableGauge("ordersync.orders", orderStatuses.Observe, description: "Orders by Channel Manager sync status.");
+    }
+
+    public void EventConsumed(string type) => _eventsConsumed.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void WalmartCall(string operation, string outcome, TimeSpan duration)
+    {
+        _walmartCalls.Add(1, new("operation", operation), new("outcome", outcome));
+        _walmartCallDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
+        if (outcome == "Throttled")
+        {
+            _throttled.Add(1, new KeyValuePair<string, object?>("operation", operation));
+        }
+    }
+
+    public void Retried(string queue, string reason) => _retries.Add(1, new("queue", queue), new("reason", reason));
+
+    public void DeadLettered(string queue) => _deadLetters.Add(1, new KeyValuePair<string, object?>("queue", queue));
+
+    public void Synced(string resultType, DateTimeOffset eventTime, DateTimeOffset publishedAt) =>
+        _syncLatency.Record(Math.Max(0, (publishedAt - eventTime).TotalSeconds), new KeyValuePair<string, object?>("type", resultType));
+}
