@@ -15,12 +15,27 @@ public static class DatabaseMigrator
     {
         EnsureDatabase.For.PostgresqlDatabase(connectionString, new NoOpUpgradeLog());
 
+        // Session-level lock: released explicitly below, since a pooled connection keeps its session (and the lock) when closed.
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         using (var lockCommand = new NpgsqlCommand($"select pg_advisory_lock({MigrationLockKey})", connection))
         {
             lockCommand.ExecuteNonQuery();
         }
+
+        try
+        {
+            Upgrade(connectionString);
+        }
+        finally
+        {
+            using var unlock = new NpgsqlCommand($"select pg_advisory_unlock({MigrationLockKey})", connection);
+            unlock.ExecuteNonQuery();
+        }
+    }
+
+    private static void Upgrade(string connectionString)
+    {
 
         UpgradeEngine engine = DeployChanges.To
             .PostgresqlDatabase(connectionString)

@@ -6,7 +6,7 @@ using OrderSync.Persistence;
 using OrderSync.Walmart;
 using OrderSync.Worker.Messaging;
 using OrderSync.Worker.Observability;
-using OrderSync.Worker.Saga.Activities;
+using OrderSync.Worker.Saga;
 using OrderSync.Worker.WalmartOperations;
 
 namespace OrderSync.Worker.Hosting;
@@ -23,23 +23,13 @@ public static class OrderSyncHostExtensions
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<OrderStatusCounts>();
-        services.AddSingleton<OrderSyncMetrics>();
         services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!));
         services.AddSingleton<WalmartOperationStore>();
         services.AddSingleton<WalmartCallLog>();
         services.AddSingleton<WalmartCallRecorder>();
         services.AddWalmartClient(builder.Configuration);
 
-        services.AddScoped<ApplyShipmentActivity>();
-        services.AddScoped<ApplyTrackActivity>();
-        services.AddScoped<ApplyCancellationActivity>();
-        services.AddScoped<ApplyRejectionActivity>();
-        services.AddScoped<ApplyResyncActivity>();
-        services.AddScoped<ApplyOperationCompletedActivity>();
-        services.AddScoped<ApplyOperationFailedActivity>();
-        services.AddScoped(typeof(DispatchNextOperationActivity<>));
-        services.AddScoped(typeof(ResendOperationInFlightActivity<>));
+        services.AddOrderSyncSagaActivities();
 
         // Order matters: the schema and the contract's exchanges exist before the bus starts consuming.
         services.AddHostedService<DatabaseMigrationService>();

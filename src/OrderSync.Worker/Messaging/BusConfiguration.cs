@@ -21,7 +21,9 @@ public static class BusConfiguration
     /// <summary>
     /// Four queues: the intake bound to Commerce's exchange (raw CloudEvents), the saga (one order's events at a time), the
     /// Walmart operations, and the operator's commands. Internal messages between them use MassTransit's envelope.
-    /// Every queue has quick in-memory retries inside durable delayed redelivery (wait queues), then its _error queue.
+    /// Every queue has quick in-memory retries (on the consumer, inside the redelivery filter of its message type) inside
+    /// durable delayed redelivery (wait queues), then its _error queue. The saga's retries stay on the endpoint, outside
+    /// its outbox, so that an attempt that failed sends nothing.
     /// </summary>
     public static IServiceCollection AddOrderSyncBus(this IServiceCollection services)
     {
@@ -67,12 +69,11 @@ public static class BusConfiguration
                         });
                     }
 
-                    endpoint.UseMessageRetry(retry =>
+                    endpoint.ConfigureConsumer<CommerceEventConsumer>(context, consumer => consumer.UseMessageRetry(retry =>
                     {
                         retry.Ignore<InvalidCommerceEventException>();
                         retry.Intervals([.. worker.EffectiveRetryIntervals]);
-                    });
-                    endpoint.ConfigureConsumer<CommerceEventConsumer>(context);
+                    }));
                 });
 
                 rabbit.ReceiveEndpoint(QueueNames.OrderSync, endpoint =>
@@ -83,6 +84,7 @@ public static class BusConfiguration
                         retry.Handle<ConcurrencyException>();
                         retry.Handle<NpgsqlException>(exception => exception.IsTransient);
                         retry.Handle<PostgresException>(exception => exception.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected);
+                        retry.Ignore<RedeliveryExhaustedException>();
                         retry.Intervals(50, 100, 250, 500, 1000, 2000, 5000);
                     });
                     endpoint.UseInMemoryOutbox(context);
@@ -104,13 +106,12 @@ public static class BusConfiguration
                 {
                     ConfigureQueue(endpoint, worker, context);
                     endpoint.ConfigureConsumeTopology = false;
-                    endpoint.UseMessageRetry(retry =>
+                    endpoint.ConfigureConsumer<ExecuteWalmartOperationConsumer>(context, consumer => consumer.UseMessageRetry(retry =>
                     {
                         retry.Ignore<OperationRefusedException>();
                         retry.Ignore<WalmartThrottledException>();
                         retry.Intervals([.. worker.EffectiveRetryIntervals]);
-                    });
-                    endpoint.ConfigureConsumer<ExecuteWalmartOperationConsumer>(context);
+                    }));
                 });
 
                 rabbit.ReceiveEndpoint(QueueNames.OperatorCommands, endpoint =>
@@ -118,12 +119,11 @@ public static class BusConfiguration
                     ConfigureQueue(endpoint, worker, context);
                     endpoint.ConfigureConsumeTopology = false;
                     endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
-                    endpoint.UseMessageRetry(retry =>
+                    endpoint.ConfigureConsumer<OperatorCommandConsumer>(context, consumer => consumer.UseMessageRetry(retry =>
                     {
                         retry.Ignore<InvalidOperatorCommandException>();
                         retry.Intervals([.. worker.EffectiveRetryIntervals]);
-                    });
-                    endpoint.ConfigureConsumer<OperatorCommandConsumer>(context);
+                    }));
                 });
             });
         });

@@ -19,6 +19,7 @@ public static class ObservabilityExtensions
     {
         builder.WebHost.UseUrls(builder.Configuration["Health:Urls"] ?? "http://127.0.0.1:8080");
 
+        builder.Services.AddSingleton<OrderStatusCounts>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("postgres", tags: [ReadyTag])
             .AddCheck<WalmartSellersHealthCheck>("walmart-sellers", tags: [ReadyTag]);
@@ -36,6 +37,7 @@ public static class ObservabilityExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteReport });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReport });
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.Services.GetRequiredService<OrderStatusCounts>();
         return app;
     }
 

@@ -5,8 +5,19 @@ using Npgsql;
 namespace OrderSync.Worker.Observability;
 
 /// <summary>Orders per sync status, read from the saga table at most every 15 s, whatever the scrape rate.</summary>
-public sealed class OrderStatusCounts(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class OrderStatusCounts
 {
+    private readonly NpgsqlDataSource dataSource;
+    private readonly TimeProvider clock;
+
+    public OrderStatusCounts(NpgsqlDataSource dataSource, TimeProvider clock, IMeterFactory meterFactory)
+    {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        meterFactory.Create(OrderSyncMetrics.MeterName)
+            .CreateObservableGauge("ordersync.orders", Observe, description: "Orders by Channel Manager sync status.");
+    }
+
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
 
     private readonly Lock _gate = new();

@@ -15,7 +15,7 @@ public sealed class OrderSyncMetrics
     private readonly Counter<long> _deadLetters;
     private readonly Histogram<double> _syncLatency;
 
-    public OrderSyncMetrics(IMeterFactory meterFactory, OrderStatusCounts orderStatuses)
+    public OrderSyncMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
         _eventsConsumed = meter.CreateCounter<long>("ordersync.events.consumed", description: "Commerce events consumed, by CloudEvent type.");
@@ -26,7 +26,6 @@ public sealed class OrderSyncMetrics
         _deadLetters = meter.CreateCounter<long>("ordersync.dead_letters", description: "Messages moved to an _error queue, by queue.");
         _syncLatency = meter.CreateHistogram<double>(
             "ordersync.sync.latency", unit: "s", description: "From the Commerce event's CloudEvent time to its sync result being published.");
-        meter.CreateObservableGauge("ordersync.orders", orderStatuses.Observe, description: "Orders by Channel Manager sync status.");
     }
 
     public void EventConsumed(string type) => _eventsConsumed.Add(1, new KeyValuePair<string, object?>("type", type));

@@ -13,6 +13,9 @@ public sealed class OperationRecord
 
     public string? ShipmentId { get; init; }
 
+    /// <summary>The CloudEvent time of the event this operation answers: where its sync latency starts.</summary>
+    public DateTimeOffset? CausationTime { get; set; }
+
     public OperationStatus Status { get; set; }
 
     public string? Error { get; set; }

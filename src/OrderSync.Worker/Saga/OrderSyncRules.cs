@@ -112,7 +112,7 @@ public static class OrderSyncRules
         var failed = state.Operations.LastOrDefault(o => o.Kind == WalmartOperationKind.Cancel && o.Status == OperationStatus.Failed);
         if (failed is not null)
         {
-            failed.Requeue(cancellation.Context.EventId);
+            failed.Requeue(cancellation.Context.EventId, state.LastEventTime);
         }
         else
         {
@@ -279,7 +279,7 @@ public static class OrderSyncRules
             case ShipmentStatus.Failed when previous?.TrackNumber != track.TrackNumber:
                 // The failed ship runs again as the same operation, not a new one: it keeps the lines it settled on, so lines Walmart
                 // applied before its answer was lost are not shipped again (a new ship would take other open lines of the same SKU).
-                state.Operations.Last(o => o.ShipmentId == shipment.ShipmentId && o.Kind == WalmartOperationKind.Ship).Requeue(eventId);
+                state.Operations.Last(o => o.ShipmentId == shipment.ShipmentId && o.Kind == WalmartOperationKind.Ship).Requeue(eventId, state.LastEventTime);
                 shipment.Status = ShipmentStatus.Queued;
                 break;
         }
@@ -300,6 +300,7 @@ public static class OrderSyncRules
         {
             // Built when dispatched, it will carry the newest track: it now answers the newest track event.
             queued.CausationId = causationId;
+            queued.CausationTime = state.LastEventTime;
             return;
         }
 
@@ -326,8 +327,9 @@ public static class OrderSyncRules
             : $"Every line of Walmart order {state.PurchaseOrderId} is already shipped or cancelled, so there is nothing left to cancel.";
     }
 
-    private static void Requeue(this OperationRecord operation, string causationId)
+    private static void Requeue(this OperationRecord operation, string causationId, DateTimeOffset? causationTime)
     {
+        operation.CausationTime = causationTime;
         operation.Status = OperationStatus.Queued;
         operation.Error = null;
         operation.CausationId = causationId;
@@ -340,7 +342,7 @@ public static class OrderSyncRules
     private static void EnqueueShip(this OrderSyncState state, string causationId, string shipmentId)
     {
         var cancellation = state.Operations.FindIndex(o => o.Kind == WalmartOperationKind.Cancel && o.Status == OperationStatus.Queued);
-        var operation = NewOperation(WalmartOperationKind.Ship, causationId, shipmentId);
+        var operation = NewOperation(WalmartOperationKind.Ship, causationId, shipmentId, state.LastEventTime);
         if (cancellation < 0)
         {
             state.Operations.Add(operation);
@@ -352,10 +354,11 @@ public static class OrderSyncRules
     }
 
     private static void Enqueue(this OrderSyncState state, WalmartOperationKind kind, string causationId, string? shipmentId) =>
-        state.Operations.Add(NewOperation(kind, causationId, shipmentId));
+        state.Operations.Add(NewOperation(kind, causationId, shipmentId, state.LastEventTime));
 
-    private static OperationRecord NewOperation(WalmartOperationKind kind, string causationId, string? shipmentId) => new()
+    private static OperationRecord NewOperation(WalmartOperationKind kind, string causationId, string? shipmentId, DateTimeOffset? causationTime) => new()
     {
+        CausationTime = causationTime,
         OperationId = Guid.CreateVersion7(),
         Kind = kind,
         CausationId = causationId,

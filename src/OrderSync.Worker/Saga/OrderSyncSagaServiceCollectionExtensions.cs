@@ -1,13 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderSync.Worker.Observability;
 using OrderSync.Worker.Saga.Activities;
 
 namespace OrderSync.Worker.Saga;
 
 public static class OrderSyncSagaServiceCollectionExtensions
 {
-    /// <summary>The activities the state machine resolves per message; the worker and the saga's tests register the same ones.</summary>
+    /// <summary>The activities the state machine resolves per message, and the metrics they record; the worker and the saga's tests register the same ones.</summary>
     public static IServiceCollection AddOrderSyncSagaActivities(this IServiceCollection services)
     {
+        services.AddMetrics();
+        services.TryAddSingleton<OrderSyncMetrics>();
         services.AddScoped<ApplyShipmentActivity>();
         services.AddScoped<ApplyTrackActivity>();
         services.AddScoped<ApplyCancellationActivity>();

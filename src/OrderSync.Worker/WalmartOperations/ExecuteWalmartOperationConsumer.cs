@@ -126,7 +126,7 @@ public sealed class ExecuteWalmartOperationConsumer(
         {
             CorrelationId = command.CorrelationId,
             OperationId = command.OperationId,
-            Lines = [.. plan.Select(p => OperationLineFor(command, p))],
+            Lines = [.. plan.Select(p => OperationLineFor(command, p, order))],
             Order = [.. order.Lines.Select(l => new OrderLineState(l.LineNumber, l.Sku, l.Quantity, l.ShippedQuantity, l.CancelledQuantity))],
             CompletedAt = clock.GetUtcNow(),
         };
@@ -198,9 +198,16 @@ public sealed class ExecuteWalmartOperationConsumer(
         return id.Length <= 30 ? id : id[..30];
     }
 
-    private OperationLine OperationLineFor(ExecuteWalmartOperation command, PlannedLine line) => command.Kind == WalmartOperationKind.Cancel
+    /// <summary>What Walmart holds after the operation: its tracking number, which may differ from the one asked when an earlier attempt was applied.</summary>
+    private OperationLine OperationLineFor(ExecuteWalmartOperation command, PlannedLine line, WalmartOrder order) => command.Kind == WalmartOperationKind.Cancel
         ? new OperationLine(line.LineNumber, line.Sku, line.Quantity, null, null, command.Cancellation!.WalmartReason)
-        : new OperationLine(line.LineNumber, line.Sku, line.Quantity, CarrierName(command.Shipment!.Track), command.Shipment.Track.TrackNumber, null);
+        : new OperationLine(
+            line.LineNumber,
+            line.Sku,
+            line.Quantity,
+            CarrierName(command.Shipment!.Track),
+            order.Lines.FirstOrDefault(l => l.LineNumber == line.LineNumber)?.TrackingNumber ?? command.Shipment.Track.TrackNumber,
+            null);
 
     private string CarrierName(ShipmentTrack track)
     {

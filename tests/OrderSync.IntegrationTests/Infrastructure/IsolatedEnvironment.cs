@@ -45,7 +45,20 @@ public sealed class IsolatedEnvironment : IAsyncDisposable
         await using var connection = new NpgsqlConnection(_services.Postgres);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"drop database if exists \"{Name}\" with (force)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                // An autovacuum worker on the busy database, which this role may not terminate: it is done within moments.
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
+
         _management.Dispose();
     }
 

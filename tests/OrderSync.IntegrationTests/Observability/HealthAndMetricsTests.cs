@@ -57,16 +57,23 @@ public sealed class HealthAndMetricsTests
         await stack.Results.WaitFor("walmart.order.shipment.synced", "108829735420014");
 
         var metrics = (await http.GetStringAsync("metrics")).Split('\n');
-        Series(metrics, "ordersync_events_consumed_total", "type=\"com.adobe.commerce.observer.sales_order_shipment_save_after\"").ShouldEndWith(" 1");
-        Series(metrics, "ordersync_walmart_calls_total", "operation=\"ship\"", "outcome=\"Success\"").ShouldEndWith(" 1");
-        Series(metrics, "ordersync_walmart_calls_total", "operation=\"get-order\"", "outcome=\"Success\"").ShouldEndWith(" 1");
-        Series(metrics, "ordersync_walmart_call_duration_seconds_count", "operation=\"ship\"").ShouldEndWith(" 1");
-        Series(metrics, "ordersync_orders", "status=\"Partially Shipped\"").ShouldEndWith(" 1");
+        Series(metrics, "ordersync_events_consumed_total", "type=\"com.adobe.commerce.observer.sales_order_shipment_save_after\"").ShouldBeGreaterThanOrEqualTo(1);
+        Series(metrics, "ordersync_walmart_calls_total", "operation=\"ship\"", "outcome=\"Success\"").ShouldBeGreaterThanOrEqualTo(1);
+        Series(metrics, "ordersync_walmart_calls_total", "operation=\"get-order\"", "outcome=\"Success\"").ShouldBeGreaterThanOrEqualTo(1);
+        Series(metrics, "ordersync_walmart_call_duration_seconds_count", "operation=\"ship\"").ShouldBeGreaterThanOrEqualTo(1);
+        Series(metrics, "ordersync_orders", "status=\"Partially Shipped\"").ShouldBeGreaterThanOrEqualTo(1);
+        Series(metrics, "ordersync_sync_latency_seconds_count", "type=\"walmart.order.shipment.synced\"").ShouldBeGreaterThanOrEqualTo(1);
     }
 
-    /// <summary>The one Prometheus series of that name with those labels (in any order, among others such as otel_scope_name).</summary>
-    private static string Series(string[] lines, string name, params string[] labels) =>
-        lines.Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && labels.All(l.Contains)).ShouldHaveSingleItem($"{name} {string.Join(",", labels)}");
+    /// <summary>
+    /// The largest value of the Prometheus series of that name with those labels (in any order, among others such as
+    /// otel_scope_name). Tests in parallel host other workers in this process, whose meters the exporter also reads.
+    /// </summary>
+    private static double Series(string[] lines, string name, params string[] labels) =>
+        lines.Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && labels.All(l.Contains))
+            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0)
+            .Max();
 
     /// <summary>Makes the test's own database refuse connections (and drops the open ones), as if its server had stopped.</summary>
     private static async Task SetConnectionsAllowed(IsolatedEnvironment environment, bool allowed)

@@ -71,6 +71,5 @@ public sealed class BusTraffic : ISendObserver, IReceiveObserver
         return Task.CompletedTask;
     }
 
-    private static Guid? MessageId(ReceiveContext context) =>
-        context.TryGetPayload(out ConsumeContext? consumeContext) ? consumeContext.MessageId : context.GetMessageId();
+    private static Guid? MessageId(ReceiveContext context) => context.GetMessageId();
 }

@@ -197,6 +197,7 @@ public sealed class OrderSyncEndToEndTests
             ["Walmart:RequestTimeout"] = "00:00:01",
             ["Worker:RedeliveryHorizon"] = "00:00:03",
         });
+        var traffic = WorkerTraffic.Attach(stack.Worker!);
         var po = await stack.Sandbox.SeedOrder("MUG", "MUG");
         await stack.Sandbox.AddFault(new { purchaseOrderId = po, operation = "shipping", fault = "apply-then-hang", times = 1 });
 
@@ -205,6 +206,7 @@ public sealed class OrderSyncEndToEndTests
         await Eventually.True(async () => (await SandboxLedger.Lines(stack.Sandbox, po)).Sum(l => l.Shipped) == 1, "Walmart to apply the ship");
         await stack.Sandbox.AddFault(new { purchaseOrderId = po, operation = "get", fault = "503" });
         (await stack.Results.WaitFor(SyncFailed, po)).Data.GetProperty("errorSource").GetString().ShouldBe("integration");
+        await Eventually.True(() => traffic.OperationsOutstanding(po) == 0, "the operation consumer to be done with every copy of the failed operation");
         await stack.Sandbox.ClearFaults();
 
         // The merchant corrects the track: the shipment goes again, under its own operation, which finds it already shipped.

@@ -20,25 +20,12 @@ public sealed class TwoWorkerTests
     };
 
     [Fact]
-    public async Task A_second_worker_instance_starts_while_the_first_one_runs_on_the_same_database()
-    {
-        await using var stack = await SyncStack.Start();
-
-        // Start-up migrates under an advisory lock; the first instance must not keep holding it once it has migrated.
-        var starting = Task.Run(() => WorkerUnderTest.Start(stack.Environment, stack.Sandbox.BaseUrl));
-        var started = await Task.WhenAny(starting, Task.Delay(TimeSpan.FromSeconds(15)));
-
-        (started == starting).ShouldBeTrue("the second worker did not start within 15 s: it waits for the migration lock");
-        await using var second = await starting;
-    }
-
-    [Fact]
     public async Task Two_hundred_interleaved_events_for_twenty_orders_on_two_workers_leave_every_order_right_with_no_line_shipped_twice()
     {
         await using var stack = await SyncStack.Start(RoomyRateLimits);
 
-        // Works around the migration lock the first worker keeps on an idle pooled connection (the test above): closing idle
-        // connections releases it.
+        // Works around the migration lock the first worker keeps on an idle pooled connection (see SecondWorkerInstanceTests):
+        // closing idle connections releases it.
         NpgsqlConnection.ClearAllPools();
         await using var second = await WorkerUnderTest.Start(stack.Environment, stack.Sandbox.BaseUrl, RoomyRateLimits);
         var (firstTraffic, secondTraffic) = (WorkerTraffic.Attach(stack.Worker!), WorkerTraffic.Attach(second));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
 using OrderSync.Walmart;
@@ -25,7 +26,7 @@ public sealed class WalmartDouble
                 "C" + purchaseOrderId,
                 "Standard",
                 [.. lines.Select((line, index) => new WalmartOrderLine(
-                    (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line.Sku, line.Quantity, [new WalmartLineStatus("Acknowledged", line.Quantity)], null))]);
+                    (index + 1).ToString(CultureInfo.InvariantCulture), line.Sku, line.Quantity, [new WalmartLineStatus("Acknowledged", line.Quantity)], null))]);
         }
     }
 

@@ -1,11 +1,12 @@
 using MassTransit;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
+using OrderSync.Worker.Observability;
 using OrderSync.Worker.Results;
 
 namespace OrderSync.Worker.Saga.Activities;
 
-public sealed class ApplyCancellationActivity(TimeProvider clock) : OrderEventActivity<CancellationRequested>
+public sealed class ApplyCancellationActivity(TimeProvider clock, OrderSyncMetrics metrics) : OrderEventActivity<CancellationRequested>
 {
     protected override Task Apply(BehaviorContext<OrderSyncState, CancellationRequested> context)
     {
@@ -17,6 +18,7 @@ public sealed class ApplyCancellationActivity(TimeProvider clock) : OrderEventAc
 
         var result = SyncResults.Failed(
             context.Saga, SyncOperations.Cancellation, context.Message.Context.EventId, refusal, ErrorSources.Commerce, [], attempts: 0, clock.GetUtcNow());
+        metrics.Synced(result.Type, context.Message.Context.EventTime, result.Time);
         return context.SendSyncResult(result);
     }
 }

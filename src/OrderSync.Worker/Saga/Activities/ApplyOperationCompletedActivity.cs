@@ -2,11 +2,12 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
+using OrderSync.Worker.Observability;
 using OrderSync.Worker.Results;
 
 namespace OrderSync.Worker.Saga.Activities;
 
-public sealed class ApplyOperationCompletedActivity(ILogger<ApplyOperationCompletedActivity> logger) :
+public sealed class ApplyOperationCompletedActivity(OrderSyncMetrics metrics, ILogger<ApplyOperationCompletedActivity> logger) :
     IStateMachineActivity<OrderSyncState, WalmartOperationCompleted>
 {
     public async Task Execute(BehaviorContext<OrderSyncState, WalmartOperationCompleted> context, IBehavior<OrderSyncState, WalmartOperationCompleted> next)
@@ -23,6 +24,7 @@ public sealed class ApplyOperationCompletedActivity(ILogger<ApplyOperationComple
                 ? SyncResults.CancellationSynced(context.Saga, operation, context.Message)
                 : SyncResults.ShipmentSynced(context.Saga, operation, context.Message);
             await context.SendSyncResult(result);
+            metrics.Synced(result.Type, operation.CausationTime ?? result.Time, result.Time);
         }
 
         await next.Execute(context);

@@ -3,11 +3,12 @@ using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
+using OrderSync.Worker.Observability;
 using OrderSync.Worker.Results;
 
 namespace OrderSync.Worker.Saga.Activities;
 
-public sealed class ApplyOperationFailedActivity(ILogger<ApplyOperationFailedActivity> logger) :
+public sealed class ApplyOperationFailedActivity(OrderSyncMetrics metrics, ILogger<ApplyOperationFailedActivity> logger) :
     IStateMachineActivity<OrderSyncState, WalmartOperationFailed>
 {
     public async Task Execute(BehaviorContext<OrderSyncState, WalmartOperationFailed> context, IBehavior<OrderSyncState, WalmartOperationFailed> next)
@@ -30,6 +31,7 @@ public sealed class ApplyOperationFailedActivity(ILogger<ApplyOperationFailedAct
             var result = SyncResults.Failed(
                 context.Saga, kind, operation.CausationId, failed.StatusDetails, failed.ErrorSource, failed.WalmartErrors, failed.Attempts, failed.FailedAt);
             await context.SendSyncResult(result);
+            metrics.Synced(result.Type, operation.CausationTime ?? result.Time, result.Time);
         }
 
         await next.Execute(context);

@@ -1,11 +1,12 @@
 using MassTransit;
 using OrderSync.Contracts.Events;
+using OrderSync.Worker.Observability;
 using OrderSync.Worker.Results;
 
 namespace OrderSync.Worker.Saga.Activities;
 
 /// <summary>A Commerce event of this order failed validation: the order goes to Error and Commerce is told why.</summary>
-public sealed class ApplyRejectionActivity(TimeProvider clock) : OrderEventActivity<CommerceEventRejected>
+public sealed class ApplyRejectionActivity(TimeProvider clock, OrderSyncMetrics metrics) : OrderEventActivity<CommerceEventRejected>
 {
     protected override Task Apply(BehaviorContext<OrderSyncState, CommerceEventRejected> context)
     {
@@ -13,6 +14,7 @@ public sealed class ApplyRejectionActivity(TimeProvider clock) : OrderEventActiv
         context.Saga.RecordRejection(rejected);
         var result = SyncResults.Failed(
             context.Saga, rejected.Operation, rejected.Context.EventId, rejected.Reason, ErrorSources.Commerce, [], attempts: 0, clock.GetUtcNow());
+        metrics.Synced(result.Type, context.Message.Context.EventTime, result.Time);
         return context.SendSyncResult(result);
     }
 }
