@@ -36,6 +36,7 @@ public static class BusConfiguration
         });
 
         services.AddSingleton<DelayedRedelivery>();
+        services.AddScoped(typeof(LogContextFilter<>));
         services.AddScoped(typeof(DelayedRedeliveryFilter<>));
         services.AddScoped(typeof(RequeueResolutionFilter<>));
         services.AddScoped<IRedeliveryExhausted<Contracts.Commands.ExecuteWalmartOperation>>(provider => provider.GetRequiredService<ExecuteWalmartOperationConsumer>());
@@ -138,6 +139,7 @@ public static class BusConfiguration
             endpoint.SetQuorumQueue();
         }
 
+        endpoint.UseConsumeFilter(typeof(LogContextFilter<>), context);
         endpoint.UseConsumeFilter(typeof(DelayedRedeliveryFilter<>), context);
         endpoint.UseConsumeFilter(typeof(RequeueResolutionFilter<>), context);
         endpoint.ConfigureError(error =>

@@ -34,21 +34,30 @@ public sealed class TransientFailureTests
     }
 
     [Fact]
-    public async Task An_operation_waiting_for_redelivery_is_delivered_by_the_next_worker_after_a_restart()
+    public async Task An_operation_waiting_for_redelivery_is_delivered_after_its_worker_is_killed_and_another_starts()
     {
-        await using var stack = await SyncStack.Start(QuickRetries);
-        var purchaseOrderId = await stack.Sandbox.SeedOrder("MUG");
-        await stack.Sandbox.AddFault(new { purchaseOrderId, fault = "503" });
+        await using var environment = await IsolatedEnvironment.Create();
+        await using var sandbox = await SandboxUnderTest.Start();
+        await using var results = await SyncResultListener.Connect(environment.RabbitMq);
+        await using var commerce = await CommercePublisher.Connect(environment.RabbitMq);
+        await using var broker = await BrokerProbe.Connect(environment.RabbitMq);
+        var settings = QuickRetries.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        var purchaseOrderId = await sandbox.SeedOrder("MUG");
+        await sandbox.AddFault(new { purchaseOrderId, fault = "503" });
 
-        await stack.Commerce.Publish(CommerceEvents.Shipment(purchaseOrderId, "s1", [("MUG", 1)]));
-        await Eventually.True(async () => await stack.Broker.Depth("walmart-sync.wait-2s") + await stack.Broker.Depth("walmart-sync.wait-5s") > 0, "the operation to wait for redelivery", TimeSpan.FromSeconds(20));
-        await stack.StopWorker();
-        await stack.Sandbox.ClearFaults();
-        await stack.StartWorker();
+        var first = await RunningWorkerProcess.Start(environment, sandbox.BaseUrl, settings);
+        await commerce.Publish(CommerceEvents.Shipment(purchaseOrderId, "s1", [("MUG", 1)]));
+        await Eventually.True(
+            async () => await broker.Depth("walmart-sync.wait-2s") + await broker.Depth("walmart-sync.wait-5s") + await broker.Depth("walmart-sync.wait-10s") > 0,
+            "the operation to wait for redelivery",
+            TimeSpan.FromSeconds(30));
+        await first.DisposeAsync();
+        await sandbox.ClearFaults();
+        await using var second = await RunningWorkerProcess.Start(environment, sandbox.BaseUrl, settings);
 
-        var result = await stack.Results.WaitFor("walmart.order.shipment.synced", purchaseOrderId, TimeSpan.FromSeconds(30));
+        var result = await results.WaitFor("walmart.order.shipment.synced", purchaseOrderId, TimeSpan.FromSeconds(40));
         result.Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
-        (await stack.DeadLetterCount()).ShouldBe(0u);
+        (await broker.Depth("walmart-sync.walmart-operations_error")).ShouldBe(0u);
     }
 
     [Fact]

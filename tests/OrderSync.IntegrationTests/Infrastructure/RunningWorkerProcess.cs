@@ -80,6 +80,7 @@ public sealed class RunningWorkerProcess : IAsyncDisposable
         await _process.WaitForExitAsync(cancellation.Token);
     }
 
+    /// <summary>Kills the process (SIGKILL) if it still runs: nothing it held in memory survives.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
