@@ -6,6 +6,8 @@
 #   bash ops/services.sh status  one line each (stdout); exit 0 when both run, 3 otherwise
 #   bash ops/services.sh env     `export ...` lines for eval "$(bash ops/services.sh env)"
 #   bash ops/services.sh reset   down, then delete the state folder
+#   bash ops/services.sh stop-rabbitmq   stop RabbitMQ only (the fault suite's outage); `up` starts it again
+#   bash ops/services.sh stop-postgres   stop PostgreSQL only (the fault suite's outage); `up` starts it again
 #
 # No systemd, no Docker: both servers run as plain processes bound to 127.0.0.1 only, with all
 # their state (config, data, logs, pid files, sockets, RabbitMQ's HOME and Erlang cookie) under
@@ -535,6 +537,22 @@ cmd_down() {
     if ((any)); then say "stopped in $(elapsed)"; else say "already stopped"; fi
 }
 
+# Stops one server and leaves the other running: the fault suite (ops/fault-suite.sh) takes one away under load.
+cmd_stop_rabbitmq() {
+    [[ -d $STATE_DIR ]] || return 0
+    lock_state
+    use_ports RECORDED
+    rabbit_stop
+}
+
+cmd_stop_postgres() {
+    [[ -d $STATE_DIR ]] || return 0
+    lock_state
+    pg_running || return 0
+    find_pg_bin || die "PostgreSQL binaries not found"
+    pg_stop
+}
+
 cmd_status() {
     local rc=0
     use_ports RECORDED
@@ -571,7 +589,7 @@ cmd_reset() {
 }
 
 usage() {
-    echo "usage: bash ops/services.sh up|down|status|env|reset   (see the comment at the top)" >&2
+    echo "usage: bash ops/services.sh up|down|status|env|reset|stop-rabbitmq|stop-postgres   (see the comment at the top)" >&2
 }
 
 case ${1:-} in
@@ -580,6 +598,8 @@ case ${1:-} in
     status) cmd_status ;;
     env) env_lines ;;
     reset) cmd_reset ;;
+    stop-rabbitmq) cmd_stop_rabbitmq ;;
+    stop-postgres) cmd_stop_postgres ;;
     -h | --help | help) usage ;;
     *)
         usage

@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace OrderSync.IntegrationTests.FaultSuite;
+
+/// <summary>Reads a worker's Prometheus metrics (/metrics).</summary>
+public static class WorkerMetrics
+{
+    /// <summary>The sum of a counter over all its label sets, e.g. <c>ordersync_retries_total</c>; 0 when absent.</summary>
+    public static async Task<double> Sum(FaultWorker worker, string name)
+    {
+        using var http = new HttpClient { BaseAddress = worker.HttpAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var text = await http.GetStringAsync("metrics");
+        return text.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line.Split(' ')[^1].Trim(), CultureInfo.InvariantCulture));
+    }
+}
