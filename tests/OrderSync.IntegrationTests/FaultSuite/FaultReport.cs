@@ -30,6 +30,16 @@ public static class FaultReport
             text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Scenario} | {s.Load} | {s.Faults} | {s.Seconds:0} s | **{s.EventsLost}** of {s.EventsPublished:N0} | {s.OrdersWrong} | {s.LinesAppliedTwice} | {s.FailedResults} | {s.DeadLetters} + {s.Skipped} | {s.UnsettledOrders} | {(s.Survived ? "yes" : "**no**")} |");
         }
 
+        foreach (var s in scenarios.Where(s => s.Problems.Count > 0))
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Problems of {s.Scenario}:");
+            foreach (var problem in s.Problems)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {problem}");
+            }
+        }
+
         text.AppendLine();
         text.AppendLine("## Bad inputs");
         text.AppendLine();

@@ -16,6 +16,7 @@ public sealed class FaultScenario : IAsyncDisposable
 
     private readonly List<FaultWorker> _workers = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private (string FileName, Func<ScenarioFigures> Figures)? _figures;
 
     private FaultScenario(string name, IsolatedEnvironment environment, SandboxUnderTest sandbox, DurableResultCollector results, ResilientCommercePublisher commerce, Workload workload)
     {
@@ -115,8 +116,8 @@ public sealed class FaultScenario : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ends the scenario: checks the ledger, the dead-letter queues and the sagas, writes the scenario's figures for the report, and
-    /// returns every problem found (the test adds its own and asserts there are none).
+    /// Ends the scenario: checks the ledger, the dead-letter queues and the sagas, and returns every problem found; the test adds its
+    /// own, then <see cref="ShouldHaveNoProblems"/> writes the scenario's figures for the report and asserts there are none.
     /// </summary>
     /// <param name="faults">What the scenario did to the worker, for the report, from what the sandbox saw.</param>
     public async Task<List<string>> Finish(string title, string fileName, Func<SandboxSnapshot, string> faults)
@@ -124,9 +125,8 @@ public sealed class FaultScenario : IAsyncDisposable
         var sandbox = await Snapshot();
         var verdict = Ledger.Check(Workload, Results.Results, sandbox);
         var (deadLetters, skipped, unsettled) = (await DeadLetters("_error"), await DeadLetters("_skipped"), await UnsettledOrders());
-        ScenarioFigures.Of(title, faults(sandbox), this, verdict, deadLetters, skipped, unsettled).Write(fileName);
-
-        var problems = new List<string>();
+        var (problems, faultsSeen) = (new List<string>(), faults(sandbox));
+        _figures = (fileName, () => ScenarioFigures.Of(title, faultsSeen, this, verdict, deadLetters, skipped, unsettled, problems));
         if (!verdict.NothingLost)
         {
             problems.Add(verdict.Explain());
@@ -150,9 +150,14 @@ public sealed class FaultScenario : IAsyncDisposable
         return problems;
     }
 
-    /// <summary>Fails with every problem and where things stand, if there is any problem.</summary>
+    /// <summary>Writes the scenario's figures for the report; then fails with every problem and where things stand, if there is any.</summary>
     public async Task ShouldHaveNoProblems(List<string> problems)
     {
+        if (_figures is { } figures)
+        {
+            figures.Figures().Write(figures.FileName);
+        }
+
         if (problems.Count > 0)
         {
             problems.ShouldBeEmpty(string.Join("\n", problems) + "\n" + await Describe());

@@ -17,11 +17,13 @@ public sealed record ScenarioFigures(
     uint Skipped,
     int UnsettledOrders,
     int RepeatedResults,
-    bool Survived)
+    bool Survived,
+    IReadOnlyList<string> Problems)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static ScenarioFigures Of(string scenario, string faults, FaultScenario run, LedgerVerdict verdict, uint deadLetters, uint skipped, int unsettledOrders) => new(
+    public static ScenarioFigures Of(
+        string scenario, string faults, FaultScenario run, LedgerVerdict verdict, uint deadLetters, uint skipped, int unsettledOrders, IReadOnlyList<string> problems) => new(
         scenario,
         run.Workload.Describe(),
         faults,
@@ -35,7 +37,8 @@ public sealed record ScenarioFigures(
         skipped,
         unsettledOrders,
         verdict.RepeatedResults,
-        verdict.NothingLost && deadLetters == 0 && skipped == 0 && unsettledOrders == 0);
+        problems.Count == 0,
+        [.. problems.Select(p => p.Split('\n')[0])]);
 
     /// <summary>Writes <c>figures/{fileName}.json</c> under the fault suite's artifacts, and the report again.</summary>
     public void Write(string fileName)
