@@ -4,7 +4,7 @@
 #   bash ops/fault-suite.sh [--no-build] [extra dotnet test arguments]
 #
 # The scenarios stop RabbitMQ or PostgreSQL under load, which would break any other test using them, so they never run in the
-# normal test run (ops/test.sh filters them out and calls this script afterwards). This script:
+# normal test run (ops/test.sh filters them out, then calls this script unless ORDERSYNC_FAULT_SUITE=0). This script:
 #   1. starts a second services instance (ops/services.sh with ORDERSYNC_STATE_DIR=<repo>/.services/faults and other ports:
 #      AMQP 5682, management 15682, prometheus 15702, Erlang distribution 25682, PostgreSQL 5442; epmd is shared);
 #   2. builds (unless --no-build) and runs `dotnet test tests/OrderSync.IntegrationTests --filter Category=FaultSuite`, telling the
@@ -14,7 +14,9 @@
 #   4. stops that instance, whatever happened, and ends with the line "N passed, N failed" (on stderr, prefixed
 #      "fault-suite: ", when ops/test.sh runs it, as its own closing line counts both runs).
 # Ports: ORDERSYNC_FAULT_RABBITMQ_PORT, _MANAGEMENT_PORT, _PROMETHEUS_PORT, _DIST_PORT, ORDERSYNC_FAULT_POSTGRES_PORT;
-# state folder: ORDERSYNC_FAULT_STATE_DIR. ORDERSYNC_FAULT_KEEP_SERVICES=1 leaves the instance running afterwards.
+# state folder: ORDERSYNC_FAULT_STATE_DIR. ORDERSYNC_FAULT_KEEP_SERVICES=1 leaves the instance running afterwards;
+# ORDERSYNC_FAULT_KEEP_WORLD=1 keeps each scenario's virtual host and database to look into; ORDERSYNC_FAULT_FILTER=Name runs
+# only the scenarios whose test name contains Name (e.g. WorkerKilled).
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -75,7 +77,9 @@ if [ "$build" -eq 1 ]; then
     { echo "fault-suite: the build failed" >&2; summary "0 passed, 1 failed"; exit 1; }
 fi
 
-dotnet test tests/OrderSync.IntegrationTests --no-build --nologo --filter "Category=FaultSuite" \
+filter="Category=FaultSuite"
+if [ -n "${ORDERSYNC_FAULT_FILTER:-}" ]; then filter+="&FullyQualifiedName~$ORDERSYNC_FAULT_FILTER"; fi
+dotnet test tests/OrderSync.IntegrationTests --no-build --nologo --filter "$filter" \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$artifacts" \
   --blame-hang-timeout 10m "$@"
 status=$?
@@ -97,7 +101,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
 # The scenarios write the report as they finish (FaultReport.cs); this adds how long the whole phase took.
 if [ -f "$artifacts/fault-suite.md" ]; then
-  printf '\nThe fault phase took %d s (services, build, tests): `bash ops/fault-suite.sh`, %s.\n' \
+  printf '\nThe fault phase took %d s, from start to end of `bash ops/fault-suite.sh` (%s).\n' \
     $((SECONDS - started)) "$(date -u '+%Y-%m-%d %H:%M UTC')" >>"$artifacts/fault-suite.md"
   echo "fault-suite: report in ${artifacts#"$root"/}/fault-suite.md ($((SECONDS - started)) s)" >&2
 fi

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: starts the real RabbitMQ and PostgreSQL (ops/services.sh), builds, runs the unit and integration tests,
-# then, with ORDERSYNC_FAULT_SUITE=1, the fault suite (ops/fault-suite.sh: scenarios that stop RabbitMQ or PostgreSQL, on services of their own, so they
-# are left out of the first run), and ends with one plain line "N passed, N failed" counting both runs. Exits non-zero on any
-# failure, or when no test ran. The fault suite runs only with ORDERSYNC_FAULT_SUITE=1 until it has been proven on CI.
+# then the fault suite (ops/fault-suite.sh: scenarios that stop RabbitMQ or PostgreSQL, on services of their own, so they are
+# left out of the first run; about 5 minutes on 2 cores; ORDERSYNC_FAULT_SUITE=0 skips it for a quick local run), and ends with
+# one plain line "N passed, N failed" counting both runs. Exits non-zero on any failure, or when no test ran.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,7 +27,7 @@ dotnet test Integration.sln --no-build --nologo --filter "Category!=FaultSuite" 
 status=$?
 
 # Its TRX goes to $results/fault-suite/, counted below with the first run's.
-if [ "${ORDERSYNC_FAULT_SUITE:-0}" = "1" ]; then
+if [ "${ORDERSYNC_FAULT_SUITE:-1}" != "0" ]; then
   ORDERSYNC_FAULT_SUITE_NESTED=1 bash ops/fault-suite.sh --no-build || status=1
 fi
 

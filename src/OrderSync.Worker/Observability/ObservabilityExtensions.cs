@@ -22,7 +22,8 @@ public static class ObservabilityExtensions
         builder.Services.AddSingleton<OrderStatusCounts>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("postgres", tags: [ReadyTag])
-            .AddCheck<WalmartSellersHealthCheck>("walmart-sellers", tags: [ReadyTag]);
+            .AddCheck<WalmartSellersHealthCheck>("walmart-sellers", tags: [ReadyTag])
+            .AddCheck<BrokerHealthCheck>("rabbitmq", tags: [ReadyTag]);
 
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(OrderSyncMetrics.MeterName, "MassTransit")

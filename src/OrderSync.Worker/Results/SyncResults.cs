@@ -10,7 +10,7 @@ public static class SyncResults
     public static SyncResultCloudEvent ShipmentSynced(OrderSyncState state, OperationRecord operation, WalmartOperationCompleted completed)
     {
         var shipment = state.Shipment(operation);
-        return Envelope(SyncResultTypes.ShipmentSynced, state, completed.CompletedAt, new ShipmentSyncedData
+        return Envelope(SyncResultTypes.ShipmentSynced, state, completed.CompletedAt, ResultId(SyncResultTypes.ShipmentSynced, operation.OperationId.ToString()), new ShipmentSyncedData
         {
             PurchaseOrderId = state.PurchaseOrderId,
             OrderIncrementId = state.OrderIncrementId,
@@ -24,7 +24,7 @@ public static class SyncResults
     }
 
     public static SyncResultCloudEvent CancellationSynced(OrderSyncState state, OperationRecord operation, WalmartOperationCompleted completed) =>
-        Envelope(SyncResultTypes.CancellationSynced, state, completed.CompletedAt, new CancellationSyncedData
+        Envelope(SyncResultTypes.CancellationSynced, state, completed.CompletedAt, ResultId(SyncResultTypes.CancellationSynced, operation.OperationId.ToString()), new CancellationSyncedData
         {
             PurchaseOrderId = state.PurchaseOrderId,
             OrderIncrementId = state.OrderIncrementId,
@@ -43,8 +43,9 @@ public static class SyncResults
         string errorSource,
         IReadOnlyList<WalmartErrorDetail> walmartErrors,
         int attempts,
-        DateTimeOffset occurredAt) =>
-        Envelope(SyncResultTypes.SyncFailed, state, occurredAt, new SyncFailedData
+        DateTimeOffset occurredAt,
+        Guid? operationId = null) =>
+        Envelope(SyncResultTypes.SyncFailed, state, occurredAt, ResultId(SyncResultTypes.SyncFailed, operationId?.ToString() ?? $"{operation}\n{causationId}"), new SyncFailedData
         {
             PurchaseOrderId = state.PurchaseOrderId,
             OrderIncrementId = state.OrderIncrementId,
@@ -59,9 +60,18 @@ public static class SyncResults
             Attempts = attempts,
         });
 
-    private static SyncResultCloudEvent Envelope(string type, OrderSyncState state, DateTimeOffset time, SyncResultData data) => new()
+    /// <summary>
+    /// The same for every copy of one outcome: a result sent again after a crash (the outbox is in memory) keeps its
+    /// CloudEvent id, so Commerce can drop the copy.
+    /// </summary>
+    private static Guid ResultId(string type, string outcome) =>
+        UUIDNext.Uuid.NewNameBased(ResultIdNamespace, $"{type}\n{outcome}");
+
+    private static readonly Guid ResultIdNamespace = new("b1f7a0d2-4c3e-4e8a-9f61-2d5c7e8a9b04");
+
+    private static SyncResultCloudEvent Envelope(string type, OrderSyncState state, DateTimeOffset time, Guid id, SyncResultData data) => new()
     {
-        Id = Guid.CreateVersion7().ToString(),
+        Id = id.ToString(),
         Type = type,
         Subject = state.PurchaseOrderId,
         Time = time,

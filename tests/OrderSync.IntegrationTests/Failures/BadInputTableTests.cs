@@ -237,22 +237,22 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
                 }
 
             case "a wrong content type (XML)":
-            {
-                // Not one of the contract's three content types, and not JSON either: nothing to read.
-                var po = await Stack.Sandbox.SeedOrder("MUG");
-                var xml = $"<event><type>{CommerceEvents.ShipmentSaved}</type><ext_order_id>{po}</ext_order_id></event>";
-                await commerce.PublishRaw(Encoding.UTF8.GetBytes(xml), CommerceEvents.ShipmentSaved, "application/xml");
-                return new BadInputExpectation(po, BadInputExpectation.IntakeErrors, "The message body is not JSON", null, null, null, "dead letter (intake)");
-            }
+                {
+                    // Not one of the contract's three content types, and not JSON either: nothing to read.
+                    var po = await Stack.Sandbox.SeedOrder("MUG");
+                    var xml = $"<event><type>{CommerceEvents.ShipmentSaved}</type><ext_order_id>{po}</ext_order_id></event>";
+                    await commerce.PublishRaw(Encoding.UTF8.GetBytes(xml), CommerceEvents.ShipmentSaved, "application/xml");
+                    return new BadInputExpectation(po, BadInputExpectation.IntakeErrors, "The message body is not JSON", null, null, null, "dead letter (intake)");
+                }
 
             case "a wrong content type on a valid CloudEvent":
-            {
-                // The body is what the contract asks for; only the label is wrong. The intake reads the body, as it does when the
-                // content type is absent, rather than refuse a good event for its label.
-                var po = await Stack.Sandbox.SeedOrder("MUG");
-                await commerce.Publish(CommerceEvents.Shipment(po, "s1", [("MUG", 1)]), contentType: "text/plain");
-                return new BadInputExpectation(po, null, null, null, null, ExpectedResult.ShipmentSynced, "synced: the body is read as JSON whatever its label");
-            }
+                {
+                    // The body is what the contract asks for; only the label is wrong. The intake reads the body, as it does when the
+                    // content type is absent, rather than refuse a good event for its label.
+                    var po = await Stack.Sandbox.SeedOrder("MUG");
+                    await commerce.Publish(CommerceEvents.Shipment(po, "s1", [("MUG", 1)]), contentType: "text/plain");
+                    return new BadInputExpectation(po, null, null, null, null, ExpectedResult.ShipmentSynced, "synced: the body is read as JSON whatever its label");
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(input), input, "not a row of the table");

@@ -45,8 +45,6 @@ public sealed class DurableResultCollector : IAsyncDisposable
         return collector;
     }
 
-    public int Count(string type) => _results.Count(r => r.Type == type);
-
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

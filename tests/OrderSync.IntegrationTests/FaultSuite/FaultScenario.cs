@@ -164,6 +164,19 @@ public sealed class FaultScenario : IAsyncDisposable
         }
     }
 
+    /// <summary>Messages waiting in the worker's own queues (wait queues included): work not done yet.</summary>
+    public async Task<uint> QueuedMessages()
+    {
+        await using var broker = await BrokerProbe.Connect(Environment.RabbitMq);
+        uint total = 0;
+        foreach (var queue in WorkerQueues.Concat(["walmart-sync.wait-1s", "walmart-sync.wait-2s", "walmart-sync.wait-5s"]))
+        {
+            total += await broker.Depth(queue);
+        }
+
+        return total;
+    }
+
     /// <summary>Orders whose saga is not idle: an operation still in flight or waiting.</summary>
     public async Task<int> UnsettledOrders()
     {

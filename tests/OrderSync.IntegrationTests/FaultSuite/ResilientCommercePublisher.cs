@@ -26,8 +26,6 @@ public sealed class ResilientCommercePublisher : IAsyncDisposable
     /// <summary>Publishes that were not confirmed and were sent again.</summary>
     public int Retries { get; private set; }
 
-    public int Published { get; private set; }
-
     public Task Publish(JsonNode cloudEvent, string? contentType = "application/cloudevents+json") =>
         PublishRaw(JsonSerializer.SerializeToUtf8Bytes(cloudEvent), cloudEvent["type"]?.GetValue<string>() ?? "unknown", contentType);
 
@@ -41,7 +39,6 @@ public sealed class ResilientCommercePublisher : IAsyncDisposable
                 var channel = await Channel();
                 var properties = new BasicProperties { ContentType = contentType, DeliveryMode = DeliveryModes.Persistent };
                 await channel.BasicPublishAsync(Exchange, routingKey, mandatory: false, properties, body);
-                Published++;
                 return;
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)

@@ -38,7 +38,7 @@ public sealed record ScenarioFigures(
         unsettledOrders,
         verdict.RepeatedResults,
         problems.Count == 0,
-        [.. problems.Select(p => p.Split('\n')[0])]);
+        [.. problems.Select(p => p.Split('\n')[0].TrimEnd(':'))]);
 
     /// <summary>Writes <c>figures/{fileName}.json</c> under the fault suite's artifacts, and the report again.</summary>
     public void Write(string fileName)

@@ -24,10 +24,14 @@ public sealed class WorkerKilledMidLoadTests
 
         var first = await scenario.StartWorker(settings, "first");
         await scenario.Publish(workload.Events);
-        await Eventually.True(() => scenario.Answered() >= 700, "700 events answered before the kill", TimeSpan.FromMinutes(3));
+        await Eventually.True(() => scenario.Answered() >= 500, "500 events answered before the kill", TimeSpan.FromMinutes(3));
         await first.Kill();
         var answeredAtKill = scenario.Answered();
         var killedAfter = scenario.Elapsed;
+
+        // What the dead worker held unacknowledged is back in its queues at once (the broker saw the connection drop).
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var queuedAtKill = await scenario.QueuedMessages();
 
         await scenario.StartWorker(settings, "restarted");
         await scenario.WaitForAnswers(TimeSpan.FromMinutes(4));
@@ -35,8 +39,8 @@ public sealed class WorkerKilledMidLoadTests
         var problems = await scenario.Finish(
             "1. Worker killed (SIGKILL) mid-load, restarted",
             "1-sigkill",
-            _ => $"SIGKILL {killedAfter.TotalSeconds:0} s into the load, {answeredAtKill} of {workload.Events.Count} events answered; a new worker process took over");
-        if (answeredAtKill >= workload.Events.Count)
+            _ => $"SIGKILL {killedAfter.TotalSeconds:0} s into the load, {answeredAtKill} of {workload.Events.Count} events answered and {queuedAtKill} messages still queued; a new worker process took over");
+        if (answeredAtKill >= workload.Events.Count || queuedAtKill == 0)
         {
             problems.Add("the load was over before the kill; the scenario proves nothing");
         }

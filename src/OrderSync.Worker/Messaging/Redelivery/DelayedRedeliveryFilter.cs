@@ -40,6 +40,9 @@ public sealed class DelayedRedeliveryFilter<T>(
                 "{MessageType} {MessageId} will be tried again in {Delay} ({Reason}): {Message}",
                 typeof(T).Name, context.MessageId, plan.TimeToLive, failure.NotBefore is null ? $"failure {plan.Count}" : "throttled", exception.Message);
             await DelayedRedelivery.Redeliver(context, plan);
+
+            // Handled: without this, MassTransit sees a message no consumer consumed and also moves a copy to {queue}_skipped.
+            await context.NotifyConsumed(context, context.ReceiveContext.ElapsedTime, "delayed-redelivery");
             metrics.Retried(context.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1], failure.NotBefore is null ? "failure" : "throttled");
         }
     }

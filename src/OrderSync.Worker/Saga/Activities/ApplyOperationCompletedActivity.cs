@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
+using OrderSync.Worker.Messaging;
 using OrderSync.Worker.Observability;
 using OrderSync.Worker.Results;
 
@@ -16,6 +17,19 @@ public sealed class ApplyOperationCompletedActivity(OrderSyncMetrics metrics, IL
         if (operation is null || operation.Status == OperationStatus.Succeeded)
         {
             logger.LogInformation("Order {PurchaseOrderId}: completion of operation {OperationId} already applied", context.Saga.PurchaseOrderId, context.Message.OperationId);
+
+            // A redelivery: what the first run sent after its commit may never have left (the outbox is in memory), so send it again.
+            if (operation is not null)
+            {
+                await context.SendSyncResult(operation.Kind == WalmartOperationKind.Cancel
+                    ? SyncResults.CancellationSynced(context.Saga, operation, context.Message)
+                    : SyncResults.ShipmentSynced(context.Saga, operation, context.Message));
+            }
+
+            if (context.Saga.InFlight() is { } inFlight)
+            {
+                await context.Send(QueueNames.WalmartOperationsAddress, context.Saga.BuildCommand(inFlight));
+            }
         }
         else
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
+using OrderSync.Worker.Messaging;
 using OrderSync.Worker.Observability;
 using OrderSync.Worker.Results;
 
@@ -18,23 +19,39 @@ public sealed class ApplyOperationFailedActivity(OrderSyncMetrics metrics, ILogg
         if (operation is null || operation.Status is OperationStatus.Failed or OperationStatus.Succeeded)
         {
             logger.LogInformation("Order {PurchaseOrderId}: outcome of operation {OperationId} already applied", context.Saga.PurchaseOrderId, failed.OperationId);
+
+            // A redelivery: what the first run sent after its commit may never have left (the outbox is in memory), so send it again.
+            if (operation is { Status: OperationStatus.Failed })
+            {
+                await context.SendSyncResult(FailedResult(context.Saga, operation, failed));
+            }
+
+            if (context.Saga.InFlight() is { } inFlight)
+            {
+                await context.Send(QueueNames.WalmartOperationsAddress, context.Saga.BuildCommand(inFlight));
+            }
         }
         else
         {
             context.Saga.ApplyFailure(operation, failed.StatusDetails);
-            var kind = operation.Kind switch
-            {
-                WalmartOperationKind.Cancel => SyncOperations.Cancellation,
-                WalmartOperationKind.UpdateTracking => SyncOperations.TrackingUpdate,
-                _ => SyncOperations.Shipment,
-            };
-            var result = SyncResults.Failed(
-                context.Saga, kind, operation.CausationId, failed.StatusDetails, failed.ErrorSource, failed.WalmartErrors, failed.Attempts, failed.FailedAt);
+            var result = FailedResult(context.Saga, operation, failed);
             await context.SendSyncResult(result);
             metrics.Synced(result.Type, operation.CausationTime ?? result.Time, result.Time);
         }
 
         await next.Execute(context);
+    }
+
+    private static SyncResultCloudEvent FailedResult(OrderSyncState saga, OperationRecord operation, WalmartOperationFailed failed)
+    {
+        var kind = operation.Kind switch
+        {
+            WalmartOperationKind.Cancel => SyncOperations.Cancellation,
+            WalmartOperationKind.UpdateTracking => SyncOperations.TrackingUpdate,
+            _ => SyncOperations.Shipment,
+        };
+        return SyncResults.Failed(
+            saga, kind, operation.CausationId, failed.StatusDetails, failed.ErrorSource, failed.WalmartErrors, failed.Attempts, failed.FailedAt, operation.OperationId);
     }
 
     public Task Faulted<TException>(BehaviorExceptionContext<OrderSyncState, WalmartOperationFailed, TException> context, IBehavior<OrderSyncState, WalmartOperationFailed> next)
