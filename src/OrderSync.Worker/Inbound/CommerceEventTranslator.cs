@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using OrderSync.Contracts;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
@@ -34,7 +36,7 @@ public static class CommerceEventTranslator
             return new CommerceEventRejected
             {
                 CorrelationId = OrderCorrelation.For(storeCode, purchaseOrderId),
-                Context = new OrderEventContext(envelope.Id, envelope.Type, envelope.Time, storeCode, purchaseOrderId, increment),
+                Context = new OrderEventContext(envelope.Id, envelope.Type, envelope.Time, storeCode, purchaseOrderId, increment, ContentDigest(envelope)),
                 Operation = envelope.Type switch
                 {
                     Topology.TrackSavedType => SyncOperations.TrackingUpdate,
@@ -122,5 +124,10 @@ public static class CommerceEventTranslator
         envelope.Time,
         value.RequiredString("store_code"),
         value.RequiredString("ext_order_id"),
-        orderIncrementId);
+        orderIncrementId,
+        ContentDigest(envelope));
+
+    /// <summary>Of the payload written compactly, so that only a change of contents, not of layout, changes it.</summary>
+    private static string ContentDigest(CommerceEnvelope envelope) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(envelope.Value)));
 }

@@ -12,6 +12,12 @@ public static class OrderSyncRules
 {
     public static bool IsApplied(this OrderSyncState state, string eventId) => state.AppliedEventIds.Contains(eventId);
 
+    /// <summary>An event under an id already applied whose contents differ from the applied one's: not a copy, and not applied.</summary>
+    public static bool ConflictsWithApplied(this OrderSyncState state, OrderEventContext context) =>
+        context.ContentDigest is not null
+        && state.AppliedEventDigests.TryGetValue(context.EventId, out var applied)
+        && applied != context.ContentDigest;
+
     public static void Adopt(this OrderSyncState state, OrderEventContext context)
     {
         state.StoreCode = context.StoreCode;
@@ -22,6 +28,11 @@ public static class OrderSyncRules
         }
 
         state.AppliedEventIds.Add(context.EventId);
+        if (context.ContentDigest is not null)
+        {
+            state.AppliedEventDigests[context.EventId] = context.ContentDigest;
+        }
+
         state.LastEventTime = context.EventTime;
     }
 

@@ -21,6 +21,9 @@ public sealed class OrderSyncState : SagaStateMachineInstance, ISagaVersion
     /// <summary>CloudEvent ids already applied: a redelivered event changes nothing.</summary>
     public List<string> AppliedEventIds { get; set; } = [];
 
+    /// <summary>The content digest of each applied event, by id: the same id with other contents is not a copy.</summary>
+    public Dictionary<string, string> AppliedEventDigests { get; set; } = [];
+
     public List<ShipmentRecord> Shipments { get; set; } = [];
 
     /// <summary>Tracks that arrived before their shipment, applied when it comes.</summary>

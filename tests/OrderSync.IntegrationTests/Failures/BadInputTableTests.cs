@@ -219,21 +219,29 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
 
             case "the same id twice with different contents":
                 {
-                    // CloudEvents: source + id identify an event, so a second event with the id of one already applied is a redelivery,
-                    // whatever it carries. The saga applies an id once: the second is ignored.
+                    // The id is the idempotency key: a second event under it with other contents is neither a copy to drop nor a
+                    // new event to apply. The first stays applied; the second is dead-lettered for an operator, saying why.
                     var po = await Stack.Sandbox.SeedOrder("MUG", "TEE");
                     var first = CommerceEvents.Shipment(po, "s1", [("MUG", 1)], "T-FIRST");
                     await commerce.Publish(first);
                     await Stack.Results.WaitFor(ExpectedResult.ShipmentSynced, po, TimeSpan.FromSeconds(60));
+                    var id = first["id"]!.GetValue<string>();
                     var second = CommerceEvents.Shipment(po, "s2", [("TEE", 1)], "T-SECOND");
-                    second["id"] = first["id"]!.GetValue<string>();
+                    second["id"] = id;
                     await commerce.Publish(second);
-                    return BadInputExpectation.Ignored(po, "first applied; the second, same id, ignored as a redelivery (the saga applies an id once)", async () =>
-                    {
-                        Stack.Results.Results.Count(r => r.Subject == po && r.Type == ExpectedResult.ShipmentSynced).ShouldBe(1, "the second event with the same id was applied");
-                        (await Stack.Sandbox.LineStatuses(po))["2"].ShouldBe(["Acknowledged"], "the second event with the same id shipped TEE");
-                    }) with
-                    { SyncedType = ExpectedResult.ShipmentSynced };
+                    return new BadInputExpectation(
+                        po,
+                        "walmart-sync.order-sync_error",
+                        $"Event {id} ({CommerceEvents.ShipmentSaved}) was already applied to order {po} with other contents; this one was not applied.",
+                        null,
+                        null,
+                        ExpectedResult.ShipmentSynced,
+                        "the first applied; the second dead-lettered (saga), not applied",
+                        async () =>
+                        {
+                            Stack.Results.Results.Count(r => r.Subject == po && r.Type == ExpectedResult.ShipmentSynced).ShouldBe(1, "the second event with the same id was applied");
+                            (await Stack.Sandbox.LineStatuses(po))["2"].ShouldBe(["Acknowledged"], "the second event with the same id shipped TEE");
+                        });
                 }
 
             case "a wrong content type (XML)":

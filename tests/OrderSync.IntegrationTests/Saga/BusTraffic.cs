@@ -14,6 +14,7 @@ public sealed class BusTraffic : ISendObserver, IReceiveObserver
     private readonly ConcurrentQueue<ExecuteWalmartOperation> _commands = new();
     private readonly ConcurrentQueue<SyncResultCloudEvent> _results = new();
     private readonly ConcurrentDictionary<Guid, Exception?> _processed = new();
+    private readonly ConcurrentDictionary<Guid, Exception> _lastConsumeFault = new();
 
     public IReadOnlyList<ExecuteWalmartOperation> Commands => [.. _commands];
 
@@ -49,17 +50,34 @@ public sealed class BusTraffic : ISendObserver, IReceiveObserver
     {
         if (MessageId(context) is { } id)
         {
-            _processed.TryAdd(id, null);
+            // A message that faulted on its last try is moved to its error queue and still counts as received.
+            _processed.TryAdd(id, _lastConsumeFault.TryRemove(id, out var fault) ? fault : null);
         }
 
         return Task.CompletedTask;
     }
 
     public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType)
-        where T : class => Task.CompletedTask;
+        where T : class
+    {
+        if (context.MessageId is { } id)
+        {
+            _lastConsumeFault.TryRemove(id, out _);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception)
-        where T : class => Task.CompletedTask;
+        where T : class
+    {
+        if (context.MessageId is { } id)
+        {
+            _lastConsumeFault[id] = exception;
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task ReceiveFault(ReceiveContext context, Exception exception)
     {

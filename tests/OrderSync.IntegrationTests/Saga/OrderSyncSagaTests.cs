@@ -601,6 +601,24 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_under_an_applied_id_with_other_contents_is_refused_and_changes_nothing()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1), ("TEE", 1));
+        var shipment = order.Shipment("s1", "1Z1", ("MUG", 1));
+        await Host.Deliver(shipment);
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+        var impostor = order.Shipment("s2", "1Z2", ("TEE", 1)) with { Context = shipment.Context with { ContentDigest = "other contents" } };
+
+        var refusal = await Should.ThrowAsync<InvalidOperationException>(() => Host.Deliver(impostor));
+
+        refusal.GetBaseException().ShouldBeOfType<ConflictingEventException>().Message.ShouldContain($"Event {shipment.Context.EventId} ({shipment.Context.EventType}) was already applied to order {order.PurchaseOrderId} with other contents");
+        Host.ShouldHaveNoNewCommand();
+        (await Host.State(order.CorrelationId)).Shipments.ShouldHaveSingleItem().ShipmentId.ShouldBe("s1");
+        Host.Walmart.Order(order.PurchaseOrderId).Lines.Sum(l => l.ShippedQuantity).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_event_delivered_again_while_its_operation_is_in_flight_sends_that_same_operation_and_ships_once()
     {
         var order = SagaOrder.New();

@@ -49,6 +49,7 @@ public sealed class SagaOrder(string storeCode, string purchaseOrderId)
         WalmartReason = CancellationReasons.ToWalmart(reason),
     };
 
+    /// <summary>A new id and digest for each event: a copy is the same object delivered again.</summary>
     private OrderEventContext Context(string type) =>
-        new(Guid.NewGuid().ToString(), type, DateTimeOffset.UtcNow, StoreCode, PurchaseOrderId, OrderIncrementId);
+        new(Guid.NewGuid().ToString(), type, DateTimeOffset.UtcNow, StoreCode, PurchaseOrderId, OrderIncrementId, Guid.NewGuid().ToString("N"));
 }

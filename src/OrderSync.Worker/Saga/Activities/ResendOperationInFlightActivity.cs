@@ -7,8 +7,9 @@ using OrderSync.Worker.Messaging;
 namespace OrderSync.Worker.Saga.Activities;
 
 /// <summary>
-/// An event already applied came again. It changes nothing, but if an operation is in flight its command is sent again:
+/// An event already applied came again. A copy changes nothing, but if an operation is in flight its command is sent again:
 /// the first copy may never have left (the outbox is not transactional), and the operation consumer ignores a second one.
+/// An event under the same id with other contents is no copy: it is dead-lettered.
 /// </summary>
 public sealed class ResendOperationInFlightActivity<TEvent>(ILogger<ResendOperationInFlightActivity<TEvent>> logger) :
     IStateMachineActivity<OrderSyncState, TEvent>
@@ -16,7 +17,19 @@ public sealed class ResendOperationInFlightActivity<TEvent>(ILogger<ResendOperat
 {
     public async Task Execute(BehaviorContext<OrderSyncState, TEvent> context, IBehavior<OrderSyncState, TEvent> next)
     {
-        logger.LogInformation("Order {PurchaseOrderId}: event {EventId} was already applied", context.Saga.PurchaseOrderId, context.Message.Context.EventId);
+        var applied = context.Message.Context;
+        if (context.Saga.ConflictsWithApplied(applied))
+        {
+            throw new ConflictingEventException(
+                $"Event {applied.EventId} ({applied.EventType}) was already applied to order {applied.PurchaseOrderId} with other contents; " +
+                "this one was not applied. Commerce must send a changed event under a new id.")
+            {
+                PurchaseOrderId = applied.PurchaseOrderId,
+                StoreCode = applied.StoreCode,
+            };
+        }
+
+        logger.LogInformation("Order {PurchaseOrderId}: event {EventId} was already applied", context.Saga.PurchaseOrderId, applied.EventId);
         var operation = context.Saga.InFlight();
         if (operation is not null)
         {
