@@ -8,4 +8,7 @@ public sealed record CancellationRequested : IOrderEvent
     public required OrderEventContext Context { get; init; }
     public string? RequestedReason { get; init; }
     public string? WalmartReason { get; init; }
+
+    /// <summary>Units per SKU Commerce had shipped when it cancelled: they stay open on Walmart for their shipment.</summary>
+    public IReadOnlyList<ShippedQuantity> ShippedInCommerce { get; init; } = [];
 }

@@ -108,8 +108,23 @@ public static class CommerceEventTranslator
             Context = context,
             RequestedReason = reason,
             WalmartReason = CancellationReasons.ToWalmart(reason),
+            ShippedInCommerce = ShippedInCommerce(value),
         };
     }
+
+    /// <summary>
+    /// Units per SKU the order's items count as shipped. Child items (of a configurable or bundle, with a
+    /// <c>parent_item_id</c>) repeat their parent's quantities, so only top-level items count.
+    /// </summary>
+    private static List<ShippedQuantity> ShippedInCommerce(CommercePayload value) =>
+    [
+        .. value.Array("items", required: false)
+            .Where(item => item.OptionalString("parent_item_id") is null)
+            .Select(item => (Sku: item.OptionalString("sku"), Quantity: item.OptionalWholeQuantity("qty_shipped")))
+            .Where(item => item.Sku is not null && item.Quantity > 0)
+            .GroupBy(item => item.Sku!, StringComparer.Ordinal)
+            .Select(g => new ShippedQuantity(g.Key, g.Sum(item => item.Quantity))),
+    ];
 
     private static ShipmentTrack ReadTrack(CommercePayload track) => new(
         track.RequiredString("entity_id"),

@@ -42,6 +42,27 @@ public readonly struct CommercePayload(JsonElement element, string path)
         return (int)quantity;
     }
 
+    /// <summary>A count such as "0.0000" or "2.0000"; zero when the field is absent.</summary>
+    public int OptionalWholeQuantity(string name)
+    {
+        if (OptionalString(name) is not { } text)
+        {
+            return 0;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity))
+        {
+            throw new InvalidCommerceEventException($"Field {path}.{name} is '{text}', which is not a number.");
+        }
+
+        if (quantity < 0 || quantity != decimal.Truncate(quantity) || quantity > int.MaxValue)
+        {
+            throw new InvalidCommerceEventException($"Field {path}.{name} is '{text}'; it must be a whole number, zero or above.");
+        }
+
+        return (int)quantity;
+    }
+
     /// <summary>Commerce's <c>YYYY-MM-DD HH:MM:SS</c>, in UTC.</summary>
     public DateTimeOffset RequiredTimestamp(string name)
     {

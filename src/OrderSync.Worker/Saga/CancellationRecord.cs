@@ -1,3 +1,5 @@
+using OrderSync.Contracts.Events;
+
 namespace OrderSync.Worker.Saga;
 
 public sealed class CancellationRecord
@@ -7,6 +9,8 @@ public sealed class CancellationRecord
     public string? RequestedReason { get; init; }
 
     public string? WalmartReason { get; init; }
+
+    public List<ShippedQuantity> ShippedInCommerce { get; init; } = [];
 
     public CancellationStatus Status { get; set; }
 }

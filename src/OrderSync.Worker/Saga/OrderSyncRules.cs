@@ -103,6 +103,7 @@ public static class OrderSyncRules
             EventId = cancellation.Context.EventId,
             RequestedReason = cancellation.RequestedReason,
             WalmartReason = cancellation.WalmartReason,
+            ShippedInCommerce = [.. cancellation.ShippedInCommerce],
         };
 
         var refusal = cancellation.WalmartReason is null
@@ -198,7 +199,7 @@ public static class OrderSyncRules
 
         if (operation.Kind == WalmartOperationKind.Cancel)
         {
-            return command with { Cancellation = new CancellationInstruction(state.Cancellation!.WalmartReason!) };
+            return command with { Cancellation = new CancellationInstruction(state.Cancellation!.WalmartReason!, state.Cancellation.ShippedInCommerce) };
         }
 
         var shipment = state.Shipment(operation);

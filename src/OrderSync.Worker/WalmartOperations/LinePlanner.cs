@@ -46,16 +46,37 @@ public static class LinePlanner
         return new LinePlan(planned, null);
     }
 
-    /// <summary>Commerce cancels whole orders: every unit not yet shipped or cancelled.</summary>
-    public static LinePlan PlanCancellation(WalmartOrder order)
+    /// <summary>
+    /// Commerce cancels whole orders: every unit not yet shipped or cancelled, except units Commerce shipped that Walmart does
+    /// not show shipped yet: their shipment is still on its way (it may arrive after the cancellation), and takes the same
+    /// lowest-numbered open lines the shipment planner would.
+    /// </summary>
+    public static LinePlan PlanCancellation(WalmartOrder order, IReadOnlyList<ShippedQuantity> shippedInCommerce)
     {
-        var planned = order.Lines
-            .Where(l => l.OpenQuantity > 0)
-            .OrderBy(l => l.LineNumber, LineNumberComparer.Instance)
-            .Select(l => new PlannedLine(l.LineNumber, l.Sku, l.OpenQuantity, l.OpenQuantity))
-            .ToList();
-        return planned.Count > 0
-            ? new LinePlan(planned, null)
+        var keep = shippedInCommerce
+            .GroupBy(s => s.Sku, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => Math.Max(0, g.Sum(s => s.Quantity) - order.Lines.Where(l => l.Sku == g.Key).Sum(l => l.ShippedQuantity)),
+                StringComparer.Ordinal);
+        var planned = new List<PlannedLine>();
+        foreach (var line in order.Lines.Where(l => l.OpenQuantity > 0).OrderBy(l => l.LineNumber, LineNumberComparer.Instance))
+        {
+            var kept = Math.Min(line.OpenQuantity, keep.GetValueOrDefault(line.Sku));
+            keep[line.Sku] = keep.GetValueOrDefault(line.Sku) - kept;
+            if (line.OpenQuantity > kept)
+            {
+                planned.Add(new PlannedLine(line.LineNumber, line.Sku, line.OpenQuantity - kept, line.OpenQuantity));
+            }
+        }
+
+        if (planned.Count > 0)
+        {
+            return new LinePlan(planned, null);
+        }
+
+        return order.Lines.Any(l => l.OpenQuantity > 0)
+            ? LinePlan.Refused($"Every open unit of Walmart order {order.PurchaseOrderId} is shipped in Commerce, its shipment still to reach Walmart, so nothing is left to cancel.")
             : LinePlan.Refused($"Every line of Walmart order {order.PurchaseOrderId} is already shipped or cancelled, so nothing is left to cancel.");
     }
 

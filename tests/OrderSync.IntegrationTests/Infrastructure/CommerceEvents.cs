@@ -47,9 +47,17 @@ public static class CommerceEvents
             ["track_number"] = trackNumber,
         });
 
-    public static JsonObject Cancellation(string purchaseOrderId, string? reason = "out_of_stock", string store = "walmart_us") =>
+    /// <param name="shipped">Items with what Commerce had shipped of them (qty_shipped) when it cancelled.</param>
+    public static JsonObject Cancellation(string purchaseOrderId, string? reason = "out_of_stock", string store = "walmart_us", (string Sku, int Quantity)[]? shipped = null) =>
         Envelope(OrderSaved, new JsonObject
         {
+            ["items"] = new JsonArray([.. (shipped ?? []).Select((item, index) => (JsonNode)new JsonObject
+            {
+                ["item_id"] = (index + 1).ToString(CultureInfo.InvariantCulture),
+                ["sku"] = item.Sku,
+                ["qty_ordered"] = item.Quantity.ToString("0.0000", CultureInfo.InvariantCulture),
+                ["qty_shipped"] = item.Quantity.ToString("0.0000", CultureInfo.InvariantCulture),
+            })]),
             ["entity_id"] = "1",
             ["increment_id"] = "INC-" + purchaseOrderId[^6..],
             ["ext_order_id"] = purchaseOrderId,

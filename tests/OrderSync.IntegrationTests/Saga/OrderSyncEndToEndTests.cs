@@ -130,6 +130,25 @@ public sealed class OrderSyncEndToEndTests
     }
 
     [Fact]
+    public async Task A_cancellation_that_overtakes_an_earlier_shipment_cancels_only_what_commerce_did_not_ship()
+    {
+        await using var stack = await SyncStack.Start();
+        var po = await stack.Sandbox.SeedOrder("MUG", "MUG", "TEE");
+        var shipment = CommerceEvents.Shipment(po, "s1", [("MUG", 2)], trackNumber: "1Z1");
+
+        // Commerce shipped both MUGs, then cancelled the rest; the cancellation reaches the worker first.
+        await stack.Commerce.Publish(CommerceEvents.Cancellation(po, "out_of_stock", shipped: [("MUG", 2)]));
+        var cancelled = await stack.Results.WaitFor(CancellationSynced, po);
+        await stack.Commerce.Publish(shipment);
+        var shipped = await stack.Results.WaitFor(ShipmentSynced, po);
+
+        cancelled.Data.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("sku").GetString()).ShouldBe(["TEE"]);
+        shipped.Data.GetProperty("orderStatus").GetString().ShouldBe("Canceled");
+        var lines = await SandboxLedger.Lines(stack.Sandbox, po);
+        lines.Select(l => (l.Shipped, l.Cancelled)).ShouldBe([(1, 0), (1, 0), (0, 1)]);
+    }
+
+    [Fact]
     public async Task One_event_delivered_five_times_makes_one_ship_call()
     {
         await using var stack = await SyncStack.Start();

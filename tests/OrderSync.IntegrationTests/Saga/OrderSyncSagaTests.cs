@@ -572,6 +572,25 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
         Host.Walmart.Order(order.PurchaseOrderId).Lines.ShouldAllBe(l => l.CancelledQuantity == 1);
     }
 
+    [Fact]
+    public async Task A_cancellation_that_overtakes_a_shipment_made_before_it_leaves_that_shipments_units_for_it()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1), ("TEE", 1));
+
+        await Host.Deliver(order.Cancellation("out_of_stock", ("MUG", 1)));
+        var cancel = await Host.AnswerNext(WalmartOperationKind.Cancel);
+        await Host.Deliver(order.Shipment("s1", "1Z1", ("MUG", 1)));
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+
+        cancel.Cancellation!.ShippedInCommerce.ShouldNotBeNull().ShouldHaveSingleItem().ShouldBe(new ShippedQuantity("MUG", 1));
+        CancellationSynced(order).ShouldHaveSingleItem().Lines.Select(l => l.Sku).ShouldBe(["TEE"]);
+        // The order stays Canceled, as after a cancellation that follows a partial shipment.
+        ShipmentSynced(order).ShouldHaveSingleItem().OrderStatus.ShouldBe(OrderStatuses.Canceled);
+        Host.Walmart.Order(order.PurchaseOrderId).Lines.Select(l => (l.Sku, l.ShippedQuantity, l.CancelledQuantity)).ShouldBe([("MUG", 1, 0), ("TEE", 0, 1)]);
+        SyncFailed(order).ShouldBeEmpty();
+    }
+
     // ---- Idempotency ----
 
     [Fact]

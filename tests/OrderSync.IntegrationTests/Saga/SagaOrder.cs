@@ -41,12 +41,14 @@ public sealed class SagaOrder(string storeCode, string purchaseOrderId)
     };
 
     /// <param name="reason">Commerce's cancellation_reason, translated as the intake does.</param>
-    public CancellationRequested Cancellation(string? reason = "out_of_stock") => new()
+    /// <param name="shipped">Units per SKU Commerce had shipped when it cancelled (its items' qty_shipped).</param>
+    public CancellationRequested Cancellation(string? reason = "out_of_stock", params (string Sku, int Quantity)[] shipped) => new()
     {
         CorrelationId = CorrelationId,
         Context = Context(Topology.OrderSavedType),
         RequestedReason = reason,
         WalmartReason = CancellationReasons.ToWalmart(reason),
+        ShippedInCommerce = [.. shipped.Select(s => new ShippedQuantity(s.Sku, s.Quantity))],
     };
 
     /// <summary>A new id and digest for each event: a copy is the same object delivered again.</summary>

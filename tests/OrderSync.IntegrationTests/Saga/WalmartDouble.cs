@@ -89,7 +89,7 @@ public sealed class WalmartDouble
         {
             WalmartOperationKind.Ship => LinePlanner.PlanShipment(order, command.Shipment!.Items),
             WalmartOperationKind.UpdateTracking => LinePlanner.PlanTrackingUpdate(order, command.Shipment!.Lines),
-            _ => LinePlanner.PlanCancellation(order),
+            _ => LinePlanner.PlanCancellation(order, command.Cancellation?.ShippedInCommerce ?? []),
         };
         if (plan.Refusal is not null)
         {

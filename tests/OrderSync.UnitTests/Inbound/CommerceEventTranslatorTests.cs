@@ -45,6 +45,32 @@ public sealed class CommerceEventTranslatorTests
     }
 
     [Fact]
+    public void A_cancel_carries_what_commerce_had_shipped_per_sku_counting_top_level_items_only()
+    {
+        var document = Example("order-canceled.json");
+        var items = document["data"]!["value"]!["items"]!.AsArray();
+        items.Clear();
+        items.Add(new JsonObject { ["item_id"] = "1", ["sku"] = "MUG", ["qty_ordered"] = "3.0000", ["qty_shipped"] = "2.0000" });
+        items.Add(new JsonObject { ["item_id"] = "2", ["sku"] = "MUG", ["qty_ordered"] = "1.0000", ["qty_shipped"] = "1.0000" });
+        items.Add(new JsonObject { ["item_id"] = "3", ["parent_item_id"] = "2", ["sku"] = "MUG", ["qty_ordered"] = "1.0000", ["qty_shipped"] = "1.0000" });
+        items.Add(new JsonObject { ["item_id"] = "4", ["sku"] = "TEE", ["qty_ordered"] = "1.0000", ["qty_shipped"] = "0.0000" });
+
+        var cancellation = Translate(document).ShouldBeOfType<CancellationRequested>();
+
+        cancellation.ShippedInCommerce.ShouldBe([new ShippedQuantity("MUG", 3)]);
+    }
+
+    [Fact]
+    public void A_cancel_with_a_shipped_quantity_that_is_not_a_count_names_the_field()
+    {
+        var document = Example("order-canceled.json");
+        document["data"]!["value"]!["items"]![0]!["qty_shipped"] = "0.5000";
+
+        Should.Throw<InvalidCommerceEventException>(() => Translate(document)).Message
+            .ShouldBe("Field data.value.items[0].qty_shipped is '0.5000'; it must be a whole number, zero or above.");
+    }
+
+    [Fact]
     public void An_order_save_that_was_already_canceled_asks_for_nothing()
     {
         var document = Example("order-canceled.json");

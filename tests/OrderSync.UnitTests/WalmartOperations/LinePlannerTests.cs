@@ -41,7 +41,7 @@ public sealed class LinePlannerTests
     [Fact]
     public void A_cancellation_takes_every_open_unit_and_leaves_shipped_and_cancelled_lines()
     {
-        LinePlanner.PlanCancellation(Order).Lines.Select(l => l.LineNumber).ShouldBe(["1", "2", "4"]);
+        LinePlanner.PlanCancellation(Order, []).Lines.Select(l => l.LineNumber).ShouldBe(["1", "2", "4"]);
     }
 
     [Fact]
@@ -49,7 +49,31 @@ public sealed class LinePlannerTests
     {
         var shipped = Order with { Lines = [Line("1", "MUG", "Shipped"), Line("2", "TEE", "Cancelled")] };
 
-        LinePlanner.PlanCancellation(shipped).Refusal.ShouldBe("Every line of Walmart order PO-1 is already shipped or cancelled, so nothing is left to cancel.");
+        LinePlanner.PlanCancellation(shipped, []).Refusal.ShouldBe("Every line of Walmart order PO-1 is already shipped or cancelled, so nothing is left to cancel.");
+    }
+
+    [Fact]
+    public void A_cancellation_leaves_open_the_units_commerce_shipped_that_walmart_does_not_show_shipped_yet()
+    {
+        // Commerce shipped 2 MUG; Walmart shows 1 shipped (line 3): the other is on its way and keeps line 1, the first open one.
+        var plan = LinePlanner.PlanCancellation(Order, [new ShippedQuantity("MUG", 2)]);
+
+        plan.Lines.Select(l => (l.LineNumber, l.Quantity)).ShouldBe([("2", 1), ("4", 1)]);
+    }
+
+    [Fact]
+    public void A_cancellation_keeps_part_of_a_line_of_several_units()
+    {
+        var order = new WalmartOrder("PO-2", null, "Standard", [new WalmartOrderLine("1", "MUG", 3, [new WalmartLineStatus("Acknowledged", 3)], null)]);
+
+        LinePlanner.PlanCancellation(order, [new ShippedQuantity("MUG", 1)]).Lines.ShouldHaveSingleItem().Quantity.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_cancellation_whose_open_units_are_all_shipped_in_commerce_is_refused_with_that_reason()
+    {
+        LinePlanner.PlanCancellation(Order, [new ShippedQuantity("MUG", 3), new ShippedQuantity("TEE", 1)]).Refusal
+            .ShouldBe("Every open unit of Walmart order PO-1 is shipped in Commerce, its shipment still to reach Walmart, so nothing is left to cancel.");
     }
 
     [Fact]
