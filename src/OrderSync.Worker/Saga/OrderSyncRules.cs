@@ -44,7 +44,7 @@ public static class OrderSyncRules
             // Commerce saved the shipment again (its items do not change): a track it now carries counts as a track event.
             if (shipment.Tracks.Count > 0)
             {
-                state.ApplyTrack(known, shipment.Tracks[^1], shipment.Context.EventId);
+                state.ApplyTrack(known, shipment.Tracks[^1], shipment.Context.EventId, shipment.Context.EventTime);
             }
 
             return;
@@ -62,6 +62,7 @@ public static class OrderSyncRules
             Items = [.. shipment.Items],
             Track = pending?.Track ?? (shipment.Tracks.Count > 0 ? shipment.Tracks[^1] : null),
             TrackEventId = pending?.EventId ?? shipment.Context.EventId,
+            TrackEventTime = pending is null ? shipment.Context.EventTime : pending.EventTime,
             Status = ShipmentStatus.WaitingForTrack,
         };
         state.Shipments.Add(record);
@@ -78,12 +79,17 @@ public static class OrderSyncRules
         var shipment = state.Shipments.FirstOrDefault(s => s.ShipmentId == track.ShipmentId);
         if (shipment is null)
         {
+            if (state.PendingTracks.Any(t => t.ShipmentId == track.ShipmentId && t.EventTime > track.Context.EventTime))
+            {
+                return;
+            }
+
             state.PendingTracks.RemoveAll(t => t.ShipmentId == track.ShipmentId);
-            state.PendingTracks.Add(new PendingTrack(track.ShipmentId, track.Context.EventId, track.Track));
+            state.PendingTracks.Add(new PendingTrack(track.ShipmentId, track.Context.EventId, track.Track, track.Context.EventTime));
             return;
         }
 
-        state.ApplyTrack(shipment, track.Track, track.Context.EventId);
+        state.ApplyTrack(shipment, track.Track, track.Context.EventId, track.Context.EventTime);
     }
 
     /// <returns>
@@ -269,12 +275,21 @@ public static class OrderSyncRules
     public static ShipmentRecord Shipment(this OrderSyncState state, OperationRecord operation) =>
         state.Shipments.First(s => s.ShipmentId == operation.ShipmentId);
 
-    /// <summary>A new track for a shipment the saga knows: ship it, or correct the tracking Walmart has.</summary>
-    private static void ApplyTrack(this OrderSyncState state, ShipmentRecord shipment, ShipmentTrack track, string eventId)
+    /// <summary>
+    /// A new track for a shipment the saga knows: ship it, or correct the tracking Walmart has. Events of one order may reach
+    /// several workers out of order, so a track Commerce saved before the current one changes nothing.
+    /// </summary>
+    private static void ApplyTrack(this OrderSyncState state, ShipmentRecord shipment, ShipmentTrack track, string eventId, DateTimeOffset eventTime)
     {
+        if (shipment.Track is not null && shipment.TrackEventTime > eventTime)
+        {
+            return;
+        }
+
         var previous = shipment.Track;
         shipment.Track = track;
         shipment.TrackEventId = eventId;
+        shipment.TrackEventTime = eventTime;
         switch (shipment.Status)
         {
             case ShipmentStatus.WaitingForTrack:
@@ -320,11 +335,14 @@ public static class OrderSyncRules
     }
 
     /// <summary>
-    /// A cancellation waits while a shipment waits for its track: Commerce shipped that shipment's items before it cancelled the
-    /// rest, so they are not the cancellation's to cancel; once the track came and the shipment is shipped, the cancellation goes.
+    /// Commerce shipped a shipment waiting for its track before it cancelled the rest, so its units are not the cancellation's
+    /// to cancel. A cancellation that says what Commerce had shipped (its items' qty_shipped) goes at once and leaves those units
+    /// open; one that does not waits until the track came and the shipment is shipped.
     /// </summary>
     private static bool MayStart(this OrderSyncState state, OperationRecord operation) =>
-        operation.Kind != WalmartOperationKind.Cancel || state.Shipments.All(s => s.Status != ShipmentStatus.WaitingForTrack);
+        operation.Kind != WalmartOperationKind.Cancel
+        || state.Cancellation?.ShippedInCommerce.Count > 0
+        || state.Shipments.All(s => s.Status != ShipmentStatus.WaitingForTrack);
 
     /// <summary>Why a cancellation cannot cancel anything, when the saga already saw every line of the order closed.</summary>
     private static string? NothingLeftToCancel(this OrderSyncState state)

@@ -2,4 +2,4 @@ using OrderSync.Contracts.Events;
 
 namespace OrderSync.Worker.Saga;
 
-public sealed record PendingTrack(string ShipmentId, string EventId, ShipmentTrack Track);
+public sealed record PendingTrack(string ShipmentId, string EventId, ShipmentTrack Track, DateTimeOffset? EventTime = null);

@@ -19,6 +19,9 @@ public sealed class ShipmentRecord
     /// <summary>The CloudEvent that gave the shipment its current track: what a ship or tracking update it causes answers.</summary>
     public string? TrackEventId { get; set; }
 
+    /// <summary>When Commerce saved the current track: a track saved earlier that arrives later does not replace it.</summary>
+    public DateTimeOffset? TrackEventTime { get; set; }
+
     public ShipmentStatus Status { get; set; }
 
     /// <summary>The Walmart lines this shipment was sent on, once Walmart accepted it.</summary>

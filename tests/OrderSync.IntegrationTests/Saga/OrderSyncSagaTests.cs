@@ -218,6 +218,43 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_track_saved_before_the_current_one_that_arrives_after_it_changes_nothing()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1));
+        var shipment = order.Shipment("s1", "1Z1", ("MUG", 1));
+        await Host.Deliver(shipment);
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+        var newest = order.Track("s1", "1Z3") with { Context = shipment.Context with { EventId = "t3", EventTime = shipment.Context.EventTime.AddMinutes(2) } };
+        var older = order.Track("s1", "1Z2") with { Context = shipment.Context with { EventId = "t2", EventTime = shipment.Context.EventTime.AddMinutes(1) } };
+
+        await Host.Deliver(newest);
+        await Host.AnswerNext(WalmartOperationKind.UpdateTracking);
+        await Host.Deliver(older);
+
+        Host.ShouldHaveNoNewCommand();
+        Host.Walmart.Order(order.PurchaseOrderId).Lines.ShouldHaveSingleItem().TrackingNumber.ShouldBe("1Z3");
+    }
+
+    [Fact]
+    public async Task A_track_that_arrives_before_its_shipment_after_a_newer_one_is_not_the_one_shipped()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1));
+        var shipment = order.Shipment("s1", trackNumber: null, ("MUG", 1));
+        var newest = order.Track("s1", "1Z3") with { Context = shipment.Context with { EventId = "t3", EventTime = shipment.Context.EventTime.AddMinutes(2) } };
+        var older = order.Track("s1", "1Z2") with { Context = shipment.Context with { EventId = "t2", EventTime = shipment.Context.EventTime.AddMinutes(1) } };
+
+        await Host.Deliver(newest);
+        await Host.Deliver(older);
+        await Host.Deliver(shipment);
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+
+        Host.ShouldHaveNoNewCommand();
+        Host.Walmart.Order(order.PurchaseOrderId).Lines.ShouldHaveSingleItem().TrackingNumber.ShouldBe("1Z3");
+    }
+
+    [Fact]
     public async Task A_changed_tracking_number_on_a_shipped_shipment_becomes_a_tracking_update_of_its_lines()
     {
         var order = SagaOrder.New();
@@ -429,6 +466,23 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
         Host.Walmart.Order(order.PurchaseOrderId).Lines.Select(l => (l.ShippedQuantity, l.CancelledQuantity)).ShouldBe([(1, 0), (1, 0), (0, 1)]);
         SyncFailed(order).ShouldBeEmpty();
         (await Host.State(order.CorrelationId)).OrderStatus.ShouldBe(OrderStatuses.Canceled);
+    }
+
+    [Fact]
+    public async Task A_cancellation_that_says_what_commerce_shipped_does_not_wait_for_a_missing_track_and_leaves_those_units_open()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1), ("TEE", 1));
+        await Host.Deliver(order.Shipment("s1", trackNumber: null, ("MUG", 1)));
+
+        await Host.Deliver(order.Cancellation("out_of_stock", ("MUG", 1)));
+        await Host.AnswerNext(WalmartOperationKind.Cancel);
+        CancellationSynced(order).ShouldHaveSingleItem().Lines.ShouldHaveSingleItem().Sku.ShouldBe("TEE");
+        await Host.Deliver(order.Track("s1", "1Z1"));
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+
+        Host.Walmart.Order(order.PurchaseOrderId).Lines.Select(l => (l.Sku, l.ShippedQuantity, l.CancelledQuantity)).ShouldBe([("MUG", 1, 0), ("TEE", 0, 1)]);
+        Host.ShouldHaveNoNewCommand();
     }
 
     [Fact]
