@@ -7,12 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace OrderSync.Worker.Observability;
 
 public static class ObservabilityExtensions
 {
     public const string ReadyTag = "ready";
+
+    /// <summary>The OpenTelemetry service name, unless OTEL_SERVICE_NAME says otherwise.</summary>
+    public const string ServiceName = "ordersync-worker";
 
     /// <summary>Health checks and Prometheus metrics on <c>Health:Urls</c> (default http://127.0.0.1:8080).</summary>
     public static WebApplicationBuilder AddOrderSyncObservability(this WebApplicationBuilder builder)
@@ -25,10 +30,23 @@ public static class ObservabilityExtensions
             .AddCheck<WalmartSellersHealthCheck>("walmart-sellers", tags: [ReadyTag])
             .AddCheck<BrokerHealthCheck>("rabbitmq", tags: [ReadyTag]);
 
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(OrderSyncMetrics.MeterName, "MassTransit")
-            .AddRuntimeInstrumentation()
-            .AddPrometheusExporter());
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(OrderSyncMetrics.MeterName, "MassTransit")
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+
+        // Traces (MassTransit's consume and send spans, Walmart HTTP calls, PostgreSQL commands) go where the standard
+        // OTEL_EXPORTER_OTLP_* variables say; without an endpoint none are collected.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource("MassTransit", "Npgsql")
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter());
+        }
+
         return builder;
     }
 
