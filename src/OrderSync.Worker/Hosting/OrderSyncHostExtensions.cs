@@ -23,7 +23,7 @@ public static class OrderSyncHostExtensions
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!));
+        services.AddSingleton(provider => OrderSyncDataSource.Create(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!));
         services.AddSingleton<WalmartOperationStore>();
         services.AddSingleton<WalmartCallLog>();
         services.AddSingleton<WalmartCallRecorder>();

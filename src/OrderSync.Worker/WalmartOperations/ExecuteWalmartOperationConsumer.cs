@@ -29,16 +29,16 @@ public sealed class ExecuteWalmartOperationConsumer(
     public async Task Consume(ConsumeContext<ExecuteWalmartOperation> context)
     {
         var command = context.Message;
-        await using var operationLock = await operations.TryLock(command.OperationId, context.CancellationToken);
-        if (operationLock is null)
+        await using var session = await operations.TryBegin(
+            new OperationStart(command.OperationId, command.CorrelationId, command.StoreCode, command.PurchaseOrderId, command.Kind.ToString(), command.CausationId),
+            context.CancellationToken);
+        if (session is null)
         {
             logger.LogInformation("Operation {OperationId} of order {PurchaseOrderId} is running elsewhere; this copy is dropped", command.OperationId, command.PurchaseOrderId);
             return;
         }
 
-        var row = await operations.Begin(
-            new OperationStart(command.OperationId, command.CorrelationId, command.StoreCode, command.PurchaseOrderId, command.Kind.ToString(), command.CausationId),
-            context.CancellationToken);
+        var row = session.Row;
         if (row is { IsSucceeded: true, Result: not null })
         {
             await context.Publish(JsonSerializer.Deserialize<WalmartOperationCompleted>(row.Result, Json)!, context.CancellationToken);
@@ -50,8 +50,8 @@ public sealed class ExecuteWalmartOperationConsumer(
         {
             try
             {
-                var completed = await Execute(attempt, row.PlannedLines, context.CancellationToken);
-                await operations.Succeeded(command.OperationId, JsonSerializer.Serialize(completed, Json), context.CancellationToken);
+                var completed = await Execute(attempt, session, context.CancellationToken);
+                await session.Succeeded(JsonSerializer.Serialize(completed, Json), context.CancellationToken);
                 await context.Publish(completed, context.CancellationToken);
                 return;
             }
@@ -67,7 +67,7 @@ public sealed class ExecuteWalmartOperationConsumer(
             }
             catch (OperationFailure failure) when (failure.IsPermanent)
             {
-                var attempts = await operations.RecordFailure(command.OperationId, failure.Message, context.CancellationToken);
+                var attempts = await session.RecordFailure(failure.Message, context.CancellationToken);
                 await Fail(context, command, attempts, failure.ErrorSource, failure.Message, failure.Errors);
                 throw new OperationRefusedException(failure.Message, failure)
                 {
@@ -78,7 +78,7 @@ public sealed class ExecuteWalmartOperationConsumer(
             }
             catch (OperationFailure failure)
             {
-                await operations.RecordFailure(command.OperationId, failure.Message, context.CancellationToken);
+                await session.RecordFailure(failure.Message, context.CancellationToken);
                 throw new WalmartUnavailableException(failure.Message, failure);
             }
         }
@@ -95,12 +95,12 @@ public sealed class ExecuteWalmartOperationConsumer(
         await Fail(context, command, row.Attempts, Contracts.Events.ErrorSources.Integration, details, []);
     }
 
-    private async Task<WalmartOperationCompleted> Execute(CallAttempt attempt, string? savedPlan, CancellationToken cancellationToken)
+    private async Task<WalmartOperationCompleted> Execute(CallAttempt attempt, OperationSession session, CancellationToken cancellationToken)
     {
         var command = attempt.Command;
         var order = await Call(attempt, "get-order", null, () => walmart.GetOrderAsync(command.StoreCode, command.PurchaseOrderId, cancellationToken), cancellationToken);
 
-        var plan = savedPlan is not null ? Deserialize(savedPlan) : await SavePlan(command, order, cancellationToken);
+        var plan = session.Row.PlannedLines is { } savedPlan ? Deserialize(savedPlan) : await SavePlan(session, command, order, cancellationToken);
         var pending = command.Kind == WalmartOperationKind.UpdateTracking
             ? LinePlanner.StillToRetrack(order, plan, command.Shipment!.Track.TrackNumber)
             : LinePlanner.StillToApply(order, plan);
@@ -132,7 +132,7 @@ public sealed class ExecuteWalmartOperationConsumer(
         };
     }
 
-    private async Task<IReadOnlyList<PlannedLine>> SavePlan(ExecuteWalmartOperation command, WalmartOrder order, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PlannedLine>> SavePlan(OperationSession session, ExecuteWalmartOperation command, WalmartOrder order, CancellationToken cancellationToken)
     {
         var plan = command.Kind switch
         {
@@ -145,7 +145,7 @@ public sealed class ExecuteWalmartOperationConsumer(
             throw OperationFailure.Permanent(Contracts.Events.ErrorSources.Commerce, plan.Refusal);
         }
 
-        return Deserialize(await operations.SavePlan(command.OperationId, JsonSerializer.Serialize(plan.Lines, Json), cancellationToken));
+        return Deserialize(await session.SavePlan(JsonSerializer.Serialize(plan.Lines, Json), cancellationToken));
     }
 
     private async Task<WalmartOrder> Call(

@@ -4,6 +4,9 @@ namespace OrderSync.IntegrationTests.Infrastructure;
 
 public sealed record ReceivedResult(string RoutingKey, string? ContentType, JsonElement Body)
 {
+    /// <summary>The CloudEvent id: a result sent again (after a crash, or to answer a copy) keeps it, so Commerce drops the copy.</summary>
+    public string Id => Body.GetProperty("id").GetString()!;
+
     public string Type => Body.GetProperty("type").GetString()!;
 
     public string Subject => Body.GetProperty("subject").GetString()!;

@@ -168,7 +168,7 @@ public sealed class OrderSyncEndToEndTests
             "the saga to finish with all five copies, and the operation consumer with every command they sent");
         (await stack.Sandbox.Calls(po)).Count(c => c.GetProperty("operation").GetString() == "shipping").ShouldBe(1);
         (await SandboxLedger.Lines(stack.Sandbox, po)).Sum(l => l.Shipped).ShouldBe(1);
-        stack.Results.Results.Count(r => r.Subject == po).ShouldBe(1);
+        stack.Results.Results.Where(r => r.Subject == po).DistinctBy(r => r.Id).Count().ShouldBe(1);
     }
 
     [Fact]
