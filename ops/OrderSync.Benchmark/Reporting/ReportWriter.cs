@@ -190,7 +190,7 @@ public static class ReportWriter
         var database = worker.Database;
         if (database.RoundTrips is { } roundTrips)
         {
-            text.AppendLine($"| database round trips per event | {(double)roundTrips / events:N1} ({database.StatementCount:N0} statements, of which {database.StatementCount - roundTrips:N0} BEGIN/DISCARD ride with the next; {(double)database.Transactions / events:N1} transactions per event) |");
+            text.AppendLine($"| database statements per event (at most that many round trips) | {(double)roundTrips / events:N1} ({database.StatementCount:N0} statements, of which {database.StatementCount - roundTrips:N0} BEGIN/DISCARD ride with the next; {(double)database.Transactions / events:N1} transactions per event) |");
         }
         else
         {
@@ -274,7 +274,7 @@ public static class ReportWriter
         text.AppendLine("- **Latency**: result received by the listener minus the event's CloudEvent `time`, for the events that get a result.");
         text.AppendLine($"- **Baseline**: a plain MassTransit 8.5 bus in the benchmark's process, on the same broker (its own virtual host), with the worker's prefetch ({Baseline.MassTransitBaseline.PrefetchCount}) and concurrency ({Baseline.MassTransitBaseline.ConcurrentMessageLimit}): one consumer receives a small message and publishes a result, a second consumer receives the results; N messages published as fast as the broker confirms, timed to the N-th result consumed (after 500 messages of warm-up). That is 2 broker hops per message, where an event in the worker makes 5 (intake, saga, Walmart operation, saga, result) plus 2 Walmart calls and its database work.");
         text.AppendLine(report.StatementStatistics
-            ? "- **Database round trips**: statements the scenario's database executed (pg_stat_statements, which the benchmark's own PostgreSQL loads), less the BEGIN and DISCARD ALL that Npgsql sends in one write with the statement after them; COMMIT counts."
+            ? "- **Database statements**: statements the scenario's database executed (pg_stat_statements, which the benchmark's own PostgreSQL loads), less the BEGIN and DISCARD ALL that Npgsql sends in one write with the statement after them; COMMIT counts. Statements the worker sends together in one batch count one each, so round trips are fewer."
             : "- **Database round trips**: pg_stat_statements is not loaded, so transactions (commits + rollbacks, pg_stat_database) are reported: each transaction is at least one round trip.");
         text.AppendLine("- **Walmart calls**: calls the sandbox recorded during the span (token calls included), over the events published.");
         text.AppendLine("- **Peak memory**: the worker process's resident set high-water mark (VmHWM from /proc, also sampled every 200 ms), in MB (10^6 bytes) and MiB.");
