@@ -56,9 +56,11 @@ internal sealed class WalmartRateLimiter : IDisposable
             _ => settings.Acknowledge,
         };
 
+        // One token short of Walmart's burst: our bucket refills on our clock and Walmart's on its own, so with equal buckets a
+        // token can appear here a moment before Walmart has it back, and the call gets a 429. The spare token absorbs that.
         return new TokenBucketRateLimiterOptions
         {
-            TokenLimit = limit.Burst,
+            TokenLimit = Math.Max(1, limit.Burst - 1),
             TokensPerPeriod = 1,
             ReplenishmentPeriod = TimeSpan.FromMinutes(1) / limit.PermitsPerMinute,
             QueueLimit = MaxQueuedCalls,

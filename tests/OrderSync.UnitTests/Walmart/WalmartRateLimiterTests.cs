@@ -28,6 +28,26 @@ public sealed class WalmartRateLimiterTests
     }
 
     [Fact]
+    public async Task The_client_keeps_one_call_of_walmarts_burst_in_reserve()
+    {
+        using var harness = new WalmartClientHarness(new Dictionary<string, string?>
+        {
+            ["Walmart:RateLimits:Cancel:PermitsPerMinute"] = "1",
+            ["Walmart:RateLimits:Cancel:Burst"] = "3",
+            ["Walmart:RateLimits:MaxWait"] = "00:00:00.050",
+        });
+        CancelLineRequest[] lines = [new("1", 1, "SELLER_CANCEL_OUT_OF_STOCK")];
+
+        var outcomes = new List<WalmartOutcome>();
+        for (var call = 0; call < 3; call++)
+        {
+            outcomes.Add((await harness.Client.CancelLinesAsync("walmart_us", $"PO-{call}", lines)).Outcome);
+        }
+
+        outcomes.ShouldBe([WalmartOutcome.Success, WalmartOutcome.Success, WalmartOutcome.Throttled]);
+    }
+
+    [Fact]
     public async Task Each_seller_has_its_own_buckets()
     {
         using var harness = new WalmartClientHarness(new Dictionary<string, string?>
