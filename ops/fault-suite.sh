@@ -84,20 +84,8 @@ dotnet test tests/OrderSync.IntegrationTests --no-build --nologo --filter "$filt
   --blame-hang-timeout 10m "$@"
 status=$?
 
-passed=0
-failed=0
-total=0
-for trx in "$artifacts"/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
-  total=$((total + $(value total)))
-  passed=$((passed + $(value passed)))
-  failed=$((failed + $(value failed)))
-done
-not_passed=$((total - passed))
-if [ "$not_passed" -gt "$failed" ]; then failed=$not_passed; fi
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+source "$root/ops/lib/trx-counts.sh"
+trx_counts "$status" "$artifacts"/*.trx
 
 # The scenarios write the report as they finish (FaultReport.cs); this adds how long the whole phase took.
 if [ -f "$artifacts/fault-suite.md" ]; then

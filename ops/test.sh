@@ -31,21 +31,8 @@ if [ "${ORDERSYNC_FAULT_SUITE:-1}" != "0" ]; then
   ORDERSYNC_FAULT_SUITE_NESTED=1 bash ops/fault-suite.sh --no-build || status=1
 fi
 
-passed=0
-failed=0
-total=0
-for trx in "$results"/*.trx "$results"/fault-suite/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
-  total=$((total + $(value total)))
-  passed=$((passed + $(value passed)))
-  failed=$((failed + $(value failed)))
-done
-
-not_passed=$((total - passed))
-if [ "$not_passed" -gt "$failed" ]; then failed=$not_passed; fi
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+source "$root/ops/lib/trx-counts.sh"
+trx_counts "$status" "$results"/*.trx "$results"/fault-suite/*.trx
 
 echo "$passed passed, $failed failed"
 if [ "$total" -eq 0 ]; then

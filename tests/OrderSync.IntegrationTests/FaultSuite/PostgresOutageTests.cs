@@ -14,14 +14,7 @@ public sealed class PostgresOutageTests
     [Fact]
     public async Task Postgres_stopped_for_20_seconds_under_load_loses_nothing_and_what_failed_meanwhile_comes_back_through_the_wait_queues()
     {
-        var workload = Workload.Build(
-            seed: 3,
-            (OrderScript.Ship, 120),
-            (OrderScript.ShipThenTrack, 60),
-            (OrderScript.Cancel, 40),
-            (OrderScript.TwoShipments, 40),
-            (OrderScript.Retrack, 20),
-            (OrderScript.DeliveredTwice, 20));
+        var workload = Workload.ForOutage(seed: 3);
         await using var scenario = await FaultScenario.Start("postgres-outage", workload);
         var worker = await scenario.StartWorker(FaultWorker.Settings());
 

@@ -11,14 +11,7 @@ public sealed class RabbitMqOutageTests
     [Fact]
     public async Task RabbitMq_stopped_for_20_seconds_under_load_loses_nothing_and_the_same_worker_reconnects_by_itself()
     {
-        var workload = Workload.Build(
-            seed: 2,
-            (OrderScript.Ship, 120),
-            (OrderScript.ShipThenTrack, 60),
-            (OrderScript.Cancel, 40),
-            (OrderScript.TwoShipments, 40),
-            (OrderScript.Retrack, 20),
-            (OrderScript.DeliveredTwice, 20));
+        var workload = Workload.ForOutage(seed: 2);
         await using var scenario = await FaultScenario.Start("rabbitmq-outage", workload);
         var worker = await scenario.StartWorker(FaultWorker.Settings());
 

@@ -26,6 +26,16 @@ public sealed class Workload
 
     public IEnumerable<PlannedEvent> Wave(int wave) => Events.Where(e => e.Wave == wave);
 
+    /// <summary>The outage scenarios' load: 300 orders of every kind, 440 events, published through the outage.</summary>
+    public static Workload ForOutage(int seed) => Build(
+        seed,
+        (OrderScript.Ship, 120),
+        (OrderScript.ShipThenTrack, 60),
+        (OrderScript.Cancel, 40),
+        (OrderScript.TwoShipments, 40),
+        (OrderScript.Retrack, 20),
+        (OrderScript.DeliveredTwice, 20));
+
     public static Workload Build(int seed, params (OrderScript Script, int Orders)[] mix)
     {
         var random = new Random(seed);
