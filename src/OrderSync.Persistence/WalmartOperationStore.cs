@@ -13,56 +13,45 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<OperationSession?> TryBegin(OperationStart start, CancellationToken cancellationToken)
     {
-        const string sql = """
-            select pg_try_advisory_lock(@Key);
-
-            insert into walmart_operation (operation_id, correlation_id, store_code, purchase_order_id, kind, causation_id)
-            values (@OperationId, @CorrelationId, @StoreCode, @PurchaseOrderId, @Kind, @CausationId)
-            on conflict (operation_id) do nothing;
-
-            select status, attempts, planned_lines::text as PlannedLines, result::text as Result
-            from walmart_operation
-            where operation_id = @OperationId;
-            """;
         var key = LockKey(start.OperationId);
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        OperationSession? session = null;
         try
         {
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-                sql,
+                "select pg_try_advisory_lock(@Key);\n" + RecordOperationSql,
                 new { Key = key, start.OperationId, start.CorrelationId, start.StoreCode, start.PurchaseOrderId, start.Kind, start.CausationId },
                 cancellationToken: cancellationToken));
             var locked = await results.ReadSingleAsync<bool>();
             var row = await results.ReadSingleAsync<OperationRow>();
-            if (locked)
+            session = locked ? new OperationSession(connection, start.OperationId, key, row) : null;
+            return session;
+        }
+        finally
+        {
+            if (session is null)
             {
-                return new OperationSession(connection, start.OperationId, key, row);
+                await connection.DisposeAsync();
             }
         }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-
-        await connection.DisposeAsync();
-        return null;
     }
 
+    /// <summary>Records the operation if it is new, and reads it as it stands.</summary>
     public async Task<OperationRow> Begin(OperationStart start, CancellationToken cancellationToken)
     {
-        const string sql = """
-            insert into walmart_operation (operation_id, correlation_id, store_code, purchase_order_id, kind, causation_id)
-            values (@OperationId, @CorrelationId, @StoreCode, @PurchaseOrderId, @Kind, @CausationId)
-            on conflict (operation_id) do nothing;
-
-            select status, attempts, planned_lines::text as PlannedLines, result::text as Result
-            from walmart_operation
-            where operation_id = @OperationId;
-            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<OperationRow>(new CommandDefinition(sql, start, cancellationToken: cancellationToken));
+        return await connection.QuerySingleAsync<OperationRow>(new CommandDefinition(RecordOperationSql, start, cancellationToken: cancellationToken));
     }
+
+    private const string RecordOperationSql = """
+        insert into walmart_operation (operation_id, correlation_id, store_code, purchase_order_id, kind, causation_id)
+        values (@OperationId, @CorrelationId, @StoreCode, @PurchaseOrderId, @Kind, @CausationId)
+        on conflict (operation_id) do nothing;
+
+        select status, attempts, planned_lines::text as PlannedLines, result::text as Result
+        from walmart_operation
+        where operation_id = @OperationId;
+        """;
 
     public async Task Failed(Guid operationId, string error, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
-using OrderSync.Worker.Messaging;
 using OrderSync.Worker.Observability;
 using OrderSync.Worker.Results;
 
@@ -26,10 +25,7 @@ public sealed class ApplyOperationCompletedActivity(OrderSyncMetrics metrics, IL
                     : SyncResults.ShipmentSynced(context.Saga, operation, context.Message));
             }
 
-            if (context.Saga.InFlight() is { } inFlight)
-            {
-                await context.Send(QueueNames.WalmartOperationsAddress, context.Saga.BuildCommand(inFlight));
-            }
+            await context.ResendInFlightOperation();
         }
         else
         {

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
-using OrderSync.Worker.Messaging;
 using OrderSync.Worker.Observability;
 using OrderSync.Worker.Results;
 
@@ -26,10 +25,7 @@ public sealed class ApplyOperationFailedActivity(OrderSyncMetrics metrics, ILogg
                 await context.SendSyncResult(FailedResult(context.Saga, operation, failed));
             }
 
-            if (context.Saga.InFlight() is { } inFlight)
-            {
-                await context.Send(QueueNames.WalmartOperationsAddress, context.Saga.BuildCommand(inFlight));
-            }
+            await context.ResendInFlightOperation();
         }
         else
         {

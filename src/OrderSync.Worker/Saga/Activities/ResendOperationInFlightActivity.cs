@@ -2,8 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Events;
 
-using OrderSync.Worker.Messaging;
-
 namespace OrderSync.Worker.Saga.Activities;
 
 /// <summary>
@@ -30,11 +28,7 @@ public sealed class ResendOperationInFlightActivity<TEvent>(ILogger<ResendOperat
         }
 
         logger.LogInformation("Order {PurchaseOrderId}: event {EventId} was already applied", context.Saga.PurchaseOrderId, applied.EventId);
-        var operation = context.Saga.InFlight();
-        if (operation is not null)
-        {
-            await context.Send(QueueNames.WalmartOperationsAddress, context.Saga.BuildCommand(operation));
-        }
+        await context.ResendInFlightOperation();
 
         await next.Execute(context);
     }

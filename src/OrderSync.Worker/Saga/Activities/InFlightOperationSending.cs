@@ -1,0 +1,20 @@
+using MassTransit;
+using OrderSync.Worker.Messaging;
+
+namespace OrderSync.Worker.Saga.Activities;
+
+internal static class InFlightOperationSending
+{
+    /// <summary>
+    /// A message already applied came again: the command of the operation in flight may never have left (the outbox is in
+    /// memory and the worker may have stopped after saving the saga), so it is sent again; the operation consumer ignores a copy.
+    /// </summary>
+    public static async Task ResendInFlightOperation<TEvent>(this BehaviorContext<OrderSyncState, TEvent> context)
+        where TEvent : class
+    {
+        if (context.Saga.InFlight() is { } operation)
+        {
+            await context.Send(QueueNames.WalmartOperationsAddress, context.Saga.BuildCommand(operation));
+        }
+    }
+}
