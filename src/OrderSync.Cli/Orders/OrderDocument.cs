@@ -74,6 +74,13 @@ public static class OrderDocument
                 ["status"] = EnumName(operation, "Status", SagaEnums.OperationStatus),
                 ["error"] = Text(operation, "Error"),
             }),
+            ["heldEvents"] = Items(data, "HeldEvents", held => new JsonObject
+            {
+                ["sequence"] = Number(held, "Sequence"),
+                ["eventId"] = Text(held, "EventId"),
+                ["kind"] = Child(held, "Shipment") is not null ? "shipment" : Child(held, "Track") is not null ? "track" : "cancellation",
+                ["arrivedAt"] = Text(held, "ArrivedAt"),
+            }),
             ["walmartCalls"] = new JsonArray([.. calls.Select(call => (JsonNode)new JsonObject
             {
                 ["calledAt"] = call.CalledAt,

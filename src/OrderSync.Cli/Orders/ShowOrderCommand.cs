@@ -63,6 +63,13 @@ public sealed class ShowOrderCommand : AsyncCommand<OrderSettings>
                 .Row(Text(cancellation, "requestedReason"), Text(cancellation, "walmartReason"), Text(cancellation, "status")));
         }
 
+        // Only while the order waits for an event that came after another: an empty section here would only be noise.
+        if (order["heldEvents"]?.AsArray().Count > 0)
+        {
+            Section(console, "Held events (waiting for an earlier event of the order)", order["heldEvents"], ["number", "event", "kind", "arrived"],
+                held => [Text(held, "sequence"), Text(held, "eventId"), Text(held, "kind"), Text(held, "arrivedAt")]);
+        }
+
         Section(console, "Operations", order["operations"], ["operation", "kind", "shipment", "status", "answers event", "error"],
             operation => [Text(operation, "operationId"), Text(operation, "kind"), Text(operation, "shipmentId"), Text(operation, "status"),
                 Text(operation, "causationId"), Tables.Shorten(Text(operation, "error"), 100)]);

@@ -4,6 +4,8 @@ namespace OrderSync.Contracts.Events;
 /// <param name="EventId">The CloudEvent id: the idempotency key.</param>
 /// <param name="EventTime">The CloudEvent time, the start of the sync latency.</param>
 /// <param name="ContentDigest">SHA-256 of the event's <c>data</c>: tells a copy of an event from another event under the same id.</param>
+/// <param name="ArrivalSequence">Its place among the order's events as the intake read them (1 for the first); the saga applies them in this order.</param>
+/// <param name="ArrivedAt">When the intake first read it: how long an event that came early has waited for the one before it.</param>
 public sealed record OrderEventContext(
     string EventId,
     string EventType,
@@ -11,4 +13,6 @@ public sealed record OrderEventContext(
     string StoreCode,
     string PurchaseOrderId,
     string OrderIncrementId,
-    string? ContentDigest = null);
+    string? ContentDigest = null,
+    int? ArrivalSequence = null,
+    DateTimeOffset? ArrivedAt = null);

@@ -26,6 +26,7 @@ public static class OrderSyncHostExtensions
         services.AddSingleton(provider => OrderSyncDataSource.Create(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!));
         services.AddSingleton<WalmartOperationStore>();
         services.AddSingleton<WalmartCallLog>();
+        services.AddSingleton<EventArrivalLog>();
         services.AddSingleton<WalmartCallRecorder>();
         services.AddWalmartClient(builder.Configuration);
 

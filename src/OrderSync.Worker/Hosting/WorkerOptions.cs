@@ -31,6 +31,12 @@ public sealed class WorkerOptions
     /// <summary>How long after its first failure an operation keeps being retried before it ends in Error and is dead-lettered.</summary>
     public TimeSpan RedeliveryHorizon { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long an event that reached the saga before an earlier event of its order waits for it (retried meanwhile) before it is
+    /// applied out of order: the earlier one may be in a retry or dead-lettered.
+    /// </summary>
+    public TimeSpan ArrivalOrderWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>On SIGTERM, how long messages in flight may take to finish before the worker stops.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,15 +1,18 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Events;
+using OrderSync.Persistence;
 using OrderSync.Worker.Observability;
 
 namespace OrderSync.Worker.Inbound;
 
 /// <summary>
 /// The intake: reads each raw CloudEvent Commerce published, validates it and hands the saga its meaning.
+/// Each order's events are numbered in the order they are read here, the order the saga applies them in.
 /// A wrong event throws <see cref="InvalidCommerceEventException"/>, which is not retried: it goes to the error queue with its reason.
 /// </summary>
-public sealed class CommerceEventConsumer(TimeProvider clock, OrderSyncMetrics metrics, ILogger<CommerceEventConsumer> logger) : IConsumer<CommerceCloudEvent>
+public sealed class CommerceEventConsumer(TimeProvider clock, EventArrivalLog arrivals, OrderSyncMetrics metrics, ILogger<CommerceEventConsumer> logger) :
+    IConsumer<CommerceCloudEvent>
 {
     public async Task Consume(ConsumeContext<CommerceCloudEvent> context)
     {
@@ -42,9 +45,12 @@ public sealed class CommerceEventConsumer(TimeProvider clock, OrderSyncMetrics m
             return;
         }
 
+        var arrival = await arrivals.Record(orderEvent.CorrelationId, envelope.Id, context.CancellationToken);
+        orderEvent = orderEvent.Arrived(arrival.Sequence, arrival.ArrivedAt);
+
         logger.LogInformation(
-            "Received {EventType} {EventId} for Walmart order {PurchaseOrderId} of store {StoreCode}",
-            envelope.Type, envelope.Id, orderEvent.Context.PurchaseOrderId, orderEvent.Context.StoreCode);
+            "Received {EventType} {EventId} for Walmart order {PurchaseOrderId} of store {StoreCode}, its event number {ArrivalSequence}",
+            envelope.Type, envelope.Id, orderEvent.Context.PurchaseOrderId, orderEvent.Context.StoreCode, arrival.Sequence);
         await context.Publish(orderEvent, orderEvent.GetType(), context.CancellationToken);
     }
 }

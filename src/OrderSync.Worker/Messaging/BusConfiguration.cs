@@ -19,7 +19,8 @@ namespace OrderSync.Worker.Messaging;
 public static class BusConfiguration
 {
     /// <summary>
-    /// Four queues: the intake bound to Commerce's exchange (raw CloudEvents), the saga (one order's events at a time), the
+    /// Four queues: the intake bound to Commerce's exchange (raw CloudEvents; read by one instance at a time, in order, so that
+    /// it can number each order's events as they arrived), the saga (one order's events at a time, in that order), the
     /// Walmart operations, and the operator's commands. Internal messages between them use MassTransit's envelope.
     /// Every queue has quick in-memory retries (on the consumer, inside the redelivery filter of its message type) inside
     /// durable delayed redelivery (wait queues), then its _error queue. The saga's retries stay on the endpoint, outside
@@ -36,6 +37,7 @@ public static class BusConfiguration
         });
 
         services.AddSingleton<DelayedRedelivery>();
+        services.AddSingleton<IHeldEventTimer, WaitQueueHeldEventTimer>();
         services.AddScoped(typeof(LogContextFilter<>));
         services.AddScoped(typeof(DelayedRedeliveryFilter<>));
         services.AddScoped(typeof(RequeueResolutionFilter<>));
@@ -59,6 +61,10 @@ public static class BusConfiguration
                 rabbit.ReceiveEndpoint(QueueNames.CommerceEvents, endpoint =>
                 {
                     ConfigureQueue(endpoint, worker, context);
+
+                    // Arrival order: one instance reads the intake, one event at a time, and numbers each order's events.
+                    endpoint.SingleActiveConsumer = true;
+                    endpoint.ConcurrentMessageLimit = 1;
                     endpoint.ConfigureConsumeTopology = false;
                     endpoint.AddDeserializer(new TolerantCloudEventSerializerFactory(), isDefault: true);
                     foreach (var type in Topology.CommerceEventTypes)
@@ -98,6 +104,7 @@ public static class BusConfiguration
                         saga.Message<CancellationRequested>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                         saga.Message<CommerceEventRejected>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                         saga.Message<ResyncRequested>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        saga.Message<HeldEventsDue>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                         saga.Message<WalmartOperationCompleted>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                         saga.Message<WalmartOperationFailed>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                     });

@@ -14,6 +14,7 @@ public sealed class OrderSyncMetrics
     private readonly Counter<long> _retries;
     private readonly Counter<long> _deadLetters;
     private readonly Histogram<double> _syncLatency;
+    private readonly Counter<long> _outOfArrivalOrder;
 
     public OrderSyncMetrics(IMeterFactory meterFactory)
     {
@@ -26,6 +27,8 @@ public sealed class OrderSyncMetrics
         _deadLetters = meter.CreateCounter<long>("ordersync.dead_letters", description: "Messages moved to an _error queue, by queue.");
         _syncLatency = meter.CreateHistogram<double>(
             "ordersync.sync.latency", unit: "s", description: "From the Commerce event's CloudEvent time to its sync result being published.");
+        _outOfArrivalOrder = meter.CreateCounter<long>(
+            "ordersync.events.out_of_arrival_order", description: "Events applied before an earlier event of their order, which did not come within Worker:ArrivalOrderWait.");
     }
 
     public void EventConsumed(string type) => _eventsConsumed.Add(1, new KeyValuePair<string, object?>("type", type));
@@ -43,6 +46,8 @@ public sealed class OrderSyncMetrics
     public void Retried(string queue, string reason) => _retries.Add(1, new("queue", queue), new("reason", reason));
 
     public void DeadLettered(string queue) => _deadLetters.Add(1, new KeyValuePair<string, object?>("queue", queue));
+
+    public void AppliedOutOfArrivalOrder() => _outOfArrivalOrder.Add(1);
 
     public void Synced(string resultType, DateTimeOffset eventTime, DateTimeOffset publishedAt) =>
         _syncLatency.Record(Math.Max(0, (publishedAt - eventTime).TotalSeconds), new KeyValuePair<string, object?>("type", resultType));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderSync.Worker.Hosting;
 using OrderSync.Worker.Observability;
 using OrderSync.Worker.Saga.Activities;
 
@@ -12,6 +13,10 @@ public static class OrderSyncSagaServiceCollectionExtensions
     {
         services.AddMetrics();
         services.TryAddSingleton<OrderSyncMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WorkerOptions>();
+        services.AddScoped(typeof(ArrivalOrderActivity<>));
+        services.AddScoped(typeof(ReleaseHeldEventActivity<>));
         services.AddScoped<ApplyShipmentActivity>();
         services.AddScoped<ApplyTrackActivity>();
         services.AddScoped<ApplyCancellationActivity>();

@@ -21,6 +21,12 @@ public sealed class OrderSyncState : SagaStateMachineInstance, ISagaVersion
     /// <summary>CloudEvent ids already applied: a redelivered event changes nothing.</summary>
     public List<string> AppliedEventIds { get; set; } = [];
 
+    /// <summary>The highest arrival number applied: the next event of the order in the intake's order is this plus one.</summary>
+    public int LastArrivalSequence { get; set; }
+
+    /// <summary>Events that came before an earlier event of the order, kept until it is applied (or they have waited long enough).</summary>
+    public List<HeldEvent> HeldEvents { get; set; } = [];
+
     /// <summary>The content digest of each applied event, by id: the same id with other contents is not a copy.</summary>
     public Dictionary<string, string> AppliedEventDigests { get; set; } = [];
 

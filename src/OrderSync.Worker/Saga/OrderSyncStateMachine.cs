@@ -23,6 +23,11 @@ public sealed class OrderSyncStateMachine : MassTransitStateMachine<OrderSyncSta
             e.CorrelateById(m => m.Message.CorrelationId);
             e.OnMissingInstance(m => m.Fault());
         });
+        Event(() => HeldEventsDue, e =>
+        {
+            e.CorrelateById(m => m.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
         Event(() => OperationCompleted, e =>
         {
             e.CorrelateById(m => m.Message.CorrelationId);
@@ -49,6 +54,7 @@ public sealed class OrderSyncStateMachine : MassTransitStateMachine<OrderSyncSta
             When(ShipmentReceived).Apply<ShipmentReceived, ApplyShipmentActivity>(this),
             When(TrackReceived).Apply<TrackReceived, ApplyTrackActivity>(this),
             When(CancellationRequested).Apply<CancellationRequested, ApplyCancellationActivity>(this),
+            When(HeldEventsDue).Activity(x => x.OfType<ReleaseHeldEventActivity<HeldEventsDue>>()),
             When(OperationCompleted)
                 .Activity(x => x.OfType<ApplyOperationCompletedActivity>())
                 .Activity(x => x.OfType<DispatchNextOperationActivity<WalmartOperationCompleted>>())
@@ -74,6 +80,8 @@ public sealed class OrderSyncStateMachine : MassTransitStateMachine<OrderSyncSta
     public Event<CommerceEventRejected> EventRejected { get; private set; } = null!;
 
     public Event<ResyncRequested> ResyncRequested { get; private set; } = null!;
+
+    public Event<HeldEventsDue> HeldEventsDue { get; private set; } = null!;
 
     public Event<WalmartOperationCompleted> OperationCompleted { get; private set; } = null!;
 

@@ -1,6 +1,7 @@
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
+using OrderSync.Worker.Inbound;
 using OrderSync.Worker.Saga;
 
 namespace OrderSync.IntegrationTests.Saga;
@@ -771,6 +772,120 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
     }
 
     // ---- Order ----
+
+    // ---- Arrival order ----
+
+    [Fact]
+    public async Task An_event_that_reaches_the_saga_before_an_earlier_one_of_its_order_is_held_until_that_one_is_applied()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1), ("MUG", 1), ("MUG", 1));
+        var first = order.Shipment("s1", "1Z1", ("MUG", 1)).Arrived(1, DateTimeOffset.UtcNow);
+        var second = order.Shipment("s2", "1Z2", ("MUG", 1)).Arrived(2, DateTimeOffset.UtcNow);
+        var third = order.Shipment("s3", "1Z3", ("MUG", 1)).Arrived(3, DateTimeOffset.UtcNow);
+
+        await Host.Deliver(third);
+        await Host.Deliver(second);
+
+        Host.ShouldHaveNoNewCommand();
+        var holding = await Host.State(order.CorrelationId);
+        holding.HeldEvents.Select(h => h.Sequence).ShouldBe([2, 3]);
+        holding.Shipments.ShouldBeEmpty();
+        holding.PurchaseOrderId.ShouldBe(order.PurchaseOrderId);
+        Host.Timer.Requests.Count.ShouldBe(2);
+        Host.Timer.Requests.ShouldAllBe(r => r.CorrelationId == order.CorrelationId && r.Delay > TimeSpan.FromSeconds(25) && r.Delay <= TimeSpan.FromSeconds(30));
+
+        await Host.Deliver(first);
+        for (var shipment = 0; shipment < 3; shipment++)
+        {
+            await Host.AnswerNext(WalmartOperationKind.Ship);
+        }
+
+        // Lines go to shipments in the order their events are applied: s1 takes the first line.
+        ShipmentSynced(order).Select(r => (r.ShipmentId, r.Lines.Single().LineNumber, r.Lines.Single().TrackingNumber))
+            .ShouldBe([("s1", "1", "1Z1"), ("s2", "2", "1Z2"), ("s3", "3", "1Z3")]);
+        var state = await Host.State(order.CorrelationId);
+        state.LastArrivalSequence.ShouldBe(3);
+        state.HeldEvents.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_held_event_is_applied_without_the_earlier_one_when_its_timer_finds_it_has_waited_its_time()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1), ("TEE", 1));
+        var arrivedAt = DateTimeOffset.UtcNow.AddSeconds(-29);
+        var lost = order.Shipment("s1", "1Z1", ("MUG", 1)).Arrived(1, arrivedAt.AddMilliseconds(-1));
+        var held = order.Shipment("s2", "1Z2", ("TEE", 1)).Arrived(2, arrivedAt);
+        await Host.Deliver(held);
+        Host.Timer.Requests.ShouldHaveSingleItem().Delay.ShouldBeLessThan(TimeSpan.FromSeconds(1.5));
+
+        // A timer that fires early (another instance's clock) finds nothing due yet and is set again.
+        await Host.Deliver(new HeldEventsDue { CorrelationId = order.CorrelationId });
+        Host.ShouldHaveNoNewCommand();
+        Host.Timer.Requests.Count.ShouldBe(2);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Host.Deliver(new HeldEventsDue { CorrelationId = order.CorrelationId });
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+        await Host.Deliver(lost);
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+
+        ShipmentSynced(order).Select(r => (r.ShipmentId, r.OrderStatus)).ShouldBe([("s2", OrderStatuses.PartiallyShipped), ("s1", OrderStatuses.Shipped)]);
+        (await Host.State(order.CorrelationId)).HeldEvents.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_timer_for_an_order_with_nothing_held_changes_nothing()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1));
+        await Host.Deliver(new HeldEventsDue { CorrelationId = order.CorrelationId });
+        await Host.Deliver(order.Shipment("s1", "1Z1", ("MUG", 1)).Arrived(1, DateTimeOffset.UtcNow));
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+
+        await Host.Deliver(new HeldEventsDue { CorrelationId = order.CorrelationId });
+
+        Host.ShouldHaveNoNewCommand();
+        ShipmentSynced(order).ShouldHaveSingleItem();
+        Host.Timer.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_event_that_waited_its_time_for_an_earlier_one_is_applied_without_it_and_the_earlier_one_still_counts_when_it_comes()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1), ("TEE", 1));
+        var lost = order.Shipment("s1", "1Z1", ("MUG", 1)).Arrived(1, DateTimeOffset.UtcNow.AddMinutes(-2));
+        var waited = order.Shipment("s2", "1Z2", ("TEE", 1)).Arrived(2, DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        await Host.Deliver(waited);
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+        await Host.Deliver(lost);
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+        await Host.Deliver(waited);
+
+        ShipmentSynced(order).Select(r => (r.ShipmentId, r.OrderStatus)).ShouldBe([("s2", OrderStatuses.PartiallyShipped), ("s1", OrderStatuses.Shipped)]);
+        Host.ShouldHaveNoNewCommand();
+        (await Host.State(order.CorrelationId)).LastArrivalSequence.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_copy_of_an_applied_event_does_not_wait_for_the_events_after_it()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1), ("TEE", 1));
+        var first = order.Shipment("s1", "1Z1", ("MUG", 1)).Arrived(1, DateTimeOffset.UtcNow);
+        await Host.Deliver(first);
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+        await Host.Deliver(order.Shipment("s2", "1Z2", ("TEE", 1)).Arrived(2, DateTimeOffset.UtcNow));
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+
+        await Host.Deliver(first);
+
+        Host.ShouldHaveNoNewCommand();
+        ShipmentSynced(order).Count.ShouldBe(2);
+    }
 
     [Fact]
     public async Task Operations_of_one_order_run_one_at_a_time_in_arrival_order()

@@ -36,6 +36,8 @@ public sealed class SagaTestHost : IAsyncDisposable
 
     public WalmartDouble Walmart { get; } = new();
 
+    public RecordingHeldEventTimer Timer => _provider.GetRequiredService<RecordingHeldEventTimer>();
+
     /// <summary>Every Walmart operation the saga sent, in the order sent, copies included.</summary>
     public IReadOnlyList<ExecuteWalmartOperation> Commands => _traffic.Commands;
 
@@ -53,6 +55,8 @@ public sealed class SagaTestHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddOrderSyncSagaActivities();
+        services.AddSingleton<RecordingHeldEventTimer>();
+        services.AddSingleton<IHeldEventTimer>(provider => provider.GetRequiredService<RecordingHeldEventTimer>());
         configure(services);
         services.AddMassTransitTestHarness(bus =>
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
 using OrderSync.IntegrationTests.Infrastructure;
@@ -88,6 +89,32 @@ public sealed class TwoWorkerTests
         stack.Results.Results.ShouldNotContain(r => r.Type == "walmart.order.sync.failed");
         firstTraffic.OrderEventsFinished.ShouldBeGreaterThan(0, "the first worker took part");
         secondTraffic.OrderEventsFinished.ShouldBeGreaterThan(0, "the second worker took part");
+    }
+
+    [Fact]
+    public async Task Events_of_one_order_consumed_by_two_workers_are_applied_in_the_order_commerce_published_them()
+    {
+        const int Shipments = 16;
+        await using var stack = await SyncStack.Start(RoomyRateLimits);
+        NpgsqlConnection.ClearAllPools();
+        await using var second = await WorkerUnderTest.Start(stack.Environment, stack.Sandbox.BaseUrl, RoomyRateLimits);
+        var (firstTraffic, secondTraffic) = (WorkerTraffic.Attach(stack.Worker!), WorkerTraffic.Attach(second));
+        var po = await stack.Sandbox.SeedOrderAs(SandboxUnderTest.NewPurchaseOrderId(), "walmart_us", [.. Enumerable.Repeat("MUG", Shipments)]);
+
+        // Each shipment takes the lowest-numbered open line when the saga applies it, so line n carries the track of the shipment
+        // applied n-th: the lines show the order in which the saga applied the events.
+        for (var number = 1; number <= Shipments; number++)
+        {
+            await stack.Commerce.Publish(CommerceEvents.Shipment(po, $"s{number}", [("MUG", 1)], $"T{number}-{po}"));
+        }
+
+        await StoredSaga.WaitFor(
+            stack.Environment.Postgres, po, state => state.Shipments.Count == Shipments && state.Shipments.All(s => s.Status == ShipmentStatus.Synced),
+            $"order {po} to ship its {Shipments} shipments");
+        var lines = await SandboxLedger.Lines(stack.Sandbox, po);
+        lines.Select(l => (l.LineNumber, l.TrackingNumbers.Single())).ShouldBe(
+            [.. Enumerable.Range(1, Shipments).Select(n => (n.ToString(CultureInfo.InvariantCulture), $"T{n}-{po}"))]);
+        (firstTraffic.OrderEventsFinished + secondTraffic.OrderEventsFinished).ShouldBeGreaterThanOrEqualTo(Shipments);
     }
 
     private static bool FirstWaveDone(OrderSyncState state) =>

@@ -21,6 +21,9 @@ public sealed class OrderDocumentTests
             { "OperationId": "o-3", "Kind": 9, "CausationId": "e-3", "Status": 2 }
           ],
           "WalmartLines": [{ "LineNumber": "1", "Sku": "MUG", "Quantity": 2, "Shipped": 1, "Cancelled": 1 }],
+          "HeldEvents": [
+            { "Sequence": 3, "EventId": "e-9", "ArrivedAt": "2026-12-02T10:00:00+00:00", "Shipment": null, "Track": { "ShipmentId": "414" }, "Cancellation": null }
+          ],
           "OrderStatus": "Error", "LastError": "refused"
         }
         """;
@@ -48,6 +51,15 @@ public sealed class OrderDocumentTests
         order["shipments"]![0]!["track"].ShouldBeNull();
         order["shipments"]![0]!["items"]![0]!["sku"]!.GetValue<string>().ShouldBe("MUG");
         order["cancellation"]!["walmartReason"]!.GetValue<string>().ShouldBe("SELLER_CANCEL_OUT_OF_STOCK");
+    }
+
+    [Fact]
+    public void Lists_the_events_held_for_an_earlier_one_with_their_number_and_kind()
+    {
+        var held = Build()["heldEvents"]!.AsArray().ShouldHaveSingleItem()!;
+
+        (held["sequence"]!.GetValue<decimal>(), held["eventId"]!.GetValue<string>(), held["kind"]!.GetValue<string>(), held["arrivedAt"]!.GetValue<string>())
+            .ShouldBe((3m, "e-9", "track", "2026-12-02T10:00:00+00:00"));
     }
 
     [Fact]

@@ -62,12 +62,27 @@ public sealed class DelayedRedelivery(IOptions<WorkerOptions> options, TimeProvi
             send.ConversationId = context.ConversationId;
             send.Headers.Set(CountHeader, plan.Count);
             send.Headers.Set(FirstFailureHeader, plan.FirstFailure.ToString("O", CultureInfo.InvariantCulture));
-            send.SetRoutingKey(queue);
-            if (send.TryGetPayload<RabbitMqSendContext>(out var rabbit))
-            {
-                // Per-message TTL, so jitter needs no extra queue; the tier's queue holds only messages of about the same wait.
-                rabbit.BasicProperties.Expiration = ((long)Math.Ceiling(plan.TimeToLive.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
-            }
+            ThroughWaitQueue(send, queue, plan.TimeToLive);
         }, context.CancellationToken);
+    }
+
+    /// <summary>Sends a message that reaches the queue after the delay (at least a second), through the wait queue of the first tier that holds it.</summary>
+    public async Task SendLater<T>(ConsumeContext context, T message, string queue, TimeSpan delay)
+        where T : class
+    {
+        var wait = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay;
+        var tier = Tiers.FirstOrDefault(t => t >= wait, Tiers[^1]);
+        var endpoint = await context.GetSendEndpoint(new Uri($"exchange:{WaitQueues.NameFor(tier)}?type=fanout"));
+        await endpoint.Send(message, send => ThroughWaitQueue(send, queue, wait > tier ? tier : wait), context.CancellationToken);
+    }
+
+    private static void ThroughWaitQueue(SendContext send, string queue, TimeSpan timeToLive)
+    {
+        send.SetRoutingKey(queue);
+        if (send.TryGetPayload<RabbitMqSendContext>(out var rabbit))
+        {
+            // Per-message TTL, so jitter needs no extra queue; the tier's queue holds only messages of about the same wait.
+            rabbit.BasicProperties.Expiration = ((long)Math.Ceiling(timeToLive.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+        }
     }
 }
