@@ -1,4 +1,6 @@
+using Npgsql;
 using OrderSync.IntegrationTests.Infrastructure;
+using OrderSync.Worker.Inbound;
 using OrderSync.Worker.Saga;
 
 namespace OrderSync.IntegrationTests.Saga;
@@ -42,6 +44,33 @@ public sealed class OrderSyncEndToEndTests
         var recorded = await StoredSaga.RecordedCalls(stack.Environment.Postgres, po);
         received.ShouldBe([("get", 200), ("shipping", 200)]);
         recorded.ShouldBe([("get-order", 200), ("ship", 200)]);
+    }
+
+    [Fact]
+    public async Task An_event_whose_earlier_event_never_reaches_the_saga_is_held_then_applied_when_its_wait_is_over()
+    {
+        await using var stack = await SyncStack.Start(new Dictionary<string, string?> { ["Worker:ArrivalOrderWait"] = "00:00:05" });
+        var po = await stack.Sandbox.SeedOrder("MUG");
+
+        // An event the intake numbered that then never reached the saga (dead-lettered, purged): the next one comes early.
+        await using (var connection = new NpgsqlConnection(stack.Environment.Postgres))
+        {
+            await connection.OpenAsync();
+            await using var lost = new NpgsqlCommand("insert into order_event_arrival (order_id, event_id, sequence) values ($1, 'lost', 1)", connection);
+            lost.Parameters.AddWithValue(OrderCorrelation.For("walmart_us", po));
+            await lost.ExecuteNonQueryAsync();
+        }
+
+        var shipment = CommerceEvents.Shipment(po, "s1", [("MUG", 1)], trackNumber: "1Z1");
+        await stack.Commerce.Publish(shipment);
+
+        var held = await StoredSaga.WaitFor(stack.Environment.Postgres, po, state => state.HeldEvents.Count == 1, "the shipment to be held");
+        held.HeldEvents.Single().Sequence.ShouldBe(2);
+        held.Shipments.ShouldBeEmpty();
+        (await stack.Results.WaitFor(ShipmentSynced, po)).Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
+        var applied = await StoredSaga.Load(stack.Environment.Postgres, po);
+        (applied!.LastArrivalSequence, applied.HeldEvents.Count).ShouldBe((2, 0));
+        (await SandboxLedger.Lines(stack.Sandbox, po)).Single().TrackingNumbers.ShouldBe(["1Z1"]);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net.Mime;
 using MassTransit;
+using MassTransit.Serialization;
 using Microsoft.Extensions.Options;
 using OrderSync.Worker.Hosting;
 
@@ -10,6 +12,8 @@ public sealed class DelayedRedelivery(IOptions<WorkerOptions> options, TimeProvi
 {
     public const string CountHeader = "x-ordersync-redelivery-count";
     public const string FirstFailureHeader = "x-ordersync-first-failure";
+
+    private static readonly ContentType RawJson = new("application/json");
 
     public IReadOnlyList<TimeSpan> Tiers => options.Value.EffectiveRedeliveryDelays;
 
@@ -63,6 +67,15 @@ public sealed class DelayedRedelivery(IOptions<WorkerOptions> options, TimeProvi
             send.Headers.Set(CountHeader, plan.Count);
             send.Headers.Set(FirstFailureHeader, plan.FirstFailure.ToString("O", CultureInfo.InvariantCulture));
             ThroughWaitQueue(send, queue, plan.TimeToLive);
+
+            // A raw message (Commerce's CloudEvent, whose consumer reads the body itself) goes back byte for byte; serialized
+            // again it would be its placeholder type. MassTransit's envelope is serialized again, so that it carries the
+            // counting headers above.
+            var received = context.ReceiveContext;
+            if (received.ContentType?.MediaType != SystemTextJsonMessageSerializer.JsonContentType.MediaType)
+            {
+                send.Serializer = new CopyBodySerializer(received.ContentType ?? RawJson, received.Body);
+            }
         }, context.CancellationToken);
     }
 
