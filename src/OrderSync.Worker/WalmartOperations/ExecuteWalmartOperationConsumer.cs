@@ -98,7 +98,7 @@ public sealed class ExecuteWalmartOperationConsumer(
     private async Task<WalmartOperationCompleted> Execute(CallAttempt attempt, OperationSession session, CancellationToken cancellationToken)
     {
         var command = attempt.Command;
-        var order = await Call(attempt, "get-order", null, () => walmart.GetOrderAsync(command.StoreCode, command.PurchaseOrderId, cancellationToken), cancellationToken);
+        var order = await Call(attempt, session, "get-order", null, () => walmart.GetOrderAsync(command.StoreCode, command.PurchaseOrderId, cancellationToken));
 
         var plan = session.Row.PlannedLines is { } savedPlan ? Deserialize(savedPlan) : await SavePlan(session, command, order, cancellationToken);
         var pending = command.Kind == WalmartOperationKind.UpdateTracking
@@ -107,14 +107,16 @@ public sealed class ExecuteWalmartOperationConsumer(
 
         if (pending.Count > 0)
         {
+            // A retry whose plan was saved before has the read still unwritten: it goes before the call that changes the order.
+            await session.WriteCalls(cancellationToken);
             order = command.Kind switch
             {
-                WalmartOperationKind.Ship => await Call(attempt, "ship", pending,
-                    () => walmart.ShipLinesAsync(command.StoreCode, command.PurchaseOrderId, ShipRequests(command, order, pending), cancellationToken), cancellationToken),
-                WalmartOperationKind.UpdateTracking => await Call(attempt, "update-tracking", pending,
-                    () => walmart.UpdateTrackingAsync(command.StoreCode, command.PurchaseOrderId, ShipRequests(command, order, pending), cancellationToken), cancellationToken),
-                _ => await Call(attempt, "cancel", pending,
-                    () => walmart.CancelLinesAsync(command.StoreCode, command.PurchaseOrderId, CancelRequests(command, pending), cancellationToken), cancellationToken),
+                WalmartOperationKind.Ship => await Call(attempt, session, "ship", pending,
+                    () => walmart.ShipLinesAsync(command.StoreCode, command.PurchaseOrderId, ShipRequests(command, order, pending), cancellationToken)),
+                WalmartOperationKind.UpdateTracking => await Call(attempt, session, "update-tracking", pending,
+                    () => walmart.UpdateTrackingAsync(command.StoreCode, command.PurchaseOrderId, ShipRequests(command, order, pending), cancellationToken)),
+                _ => await Call(attempt, session, "cancel", pending,
+                    () => walmart.CancelLinesAsync(command.StoreCode, command.PurchaseOrderId, CancelRequests(command, pending), cancellationToken)),
             };
         }
         else
@@ -149,10 +151,10 @@ public sealed class ExecuteWalmartOperationConsumer(
     }
 
     private async Task<WalmartOrder> Call(
-        CallAttempt attempt, string operation, IReadOnlyList<PlannedLine>? lines, Func<Task<WalmartResponse<WalmartOrder>>> call, CancellationToken cancellationToken)
+        CallAttempt attempt, OperationSession session, string operation, IReadOnlyList<PlannedLine>? lines, Func<Task<WalmartResponse<WalmartOrder>>> call)
     {
         var response = await call();
-        await calls.Record(attempt, operation, lines, response, cancellationToken);
+        calls.Record(session, attempt, operation, lines, response);
         var errors = response.Errors.Select(e => new WalmartErrorDetail(e.Code, e.Field, e.Description)).ToList();
         return response.Outcome switch
         {

@@ -5,15 +5,15 @@ using OrderSync.Worker.Observability;
 
 namespace OrderSync.Worker.WalmartOperations;
 
-/// <summary>Writes each Walmart call of an operation to the call history.</summary>
-public sealed class WalmartCallRecorder(WalmartCallLog log, OrderSyncMetrics metrics)
+/// <summary>Counts each Walmart call of an operation and records it in the operation's session, for the call history.</summary>
+public sealed class WalmartCallRecorder(OrderSyncMetrics metrics, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task Record<T>(CallAttempt attempt, string operation, IReadOnlyList<PlannedLine>? lines, WalmartResponse<T> response, CancellationToken cancellationToken)
+    public void Record<T>(OperationSession session, CallAttempt attempt, string operation, IReadOnlyList<PlannedLine>? lines, WalmartResponse<T> response)
     {
         metrics.WalmartCall(operation, response.Outcome.ToString(), response.Duration);
-        return log.Record(new WalmartCallRecord
+        session.RecordCall(new WalmartCallRecord
         {
             OperationId = attempt.Command.OperationId,
             StoreCode = attempt.Command.StoreCode,
@@ -27,6 +27,7 @@ public sealed class WalmartCallRecorder(WalmartCallLog log, OrderSyncMetrics met
             WalmartErrorsJson = response.Errors.Count == 0 ? null : JsonSerializer.Serialize(response.Errors, Json),
             DurationMs = response.Duration.TotalMilliseconds,
             Attempt = attempt.Number,
-        }, cancellationToken);
+            CalledAt = clock.GetUtcNow(),
+        });
     }
 }
