@@ -27,7 +27,7 @@ public sealed class ArrivalOrderActivity<TEvent>(
                 logger.LogInformation(
                     "Order {PurchaseOrderId}: holding event {EventId} (number {Sequence}) until the events before it, from number {Next}, are applied",
                     arrival.PurchaseOrderId, arrival.EventId, arrival.ArrivalSequence, reached + 1);
-                await timer.WakeUpLater(context, context.Saga.CorrelationId, arrival.ArrivedAt!.Value + wait - now);
+                await timer.WakeUpLater(context, context.Saga.CorrelationId, (arrival.ArrivedAt ?? now) + wait - now);
             }
         }
         else
