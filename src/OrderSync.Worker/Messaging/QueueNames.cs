@@ -8,7 +8,9 @@ public static class QueueNames
     public const string WalmartOperations = "walmart-sync.walmart-operations";
     public const string OperatorCommands = "walmart-sync.operator-commands";
 
-    public static readonly Uri WalmartOperationsAddress = new($"queue:{WalmartOperations}");
+    // Through the exchange MassTransit binds to the queue: "queue:" would declare the queue again with default arguments,
+    // which RabbitMQ refuses for a quorum queue (Worker:QuorumQueues).
+    public static readonly Uri WalmartOperationsAddress = new($"exchange:{WalmartOperations}");
 
     public static readonly Uri SyncResultsAddress = new($"exchange:{Contracts.Topology.SyncResultsExchange}?type=topic");
 }
