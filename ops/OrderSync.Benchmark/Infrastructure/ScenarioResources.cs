@@ -38,6 +38,18 @@ public sealed class ScenarioResources : IAsyncDisposable
         await using var connection = new NpgsqlConnection(_services.Postgres);
         await connection.OpenAsync(cleanup.Token);
         await using var drop = new NpgsqlCommand($"drop database if exists \"{Name}\" with (force)", connection);
-        await drop.ExecuteNonQueryAsync(cleanup.Token);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync(cleanup.Token);
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 30)
+            {
+                // PostgreSQL 15 refuses to end an autovacuum worker for a role that is not superuser; it ends soon.
+                await Task.Delay(TimeSpan.FromSeconds(1), cleanup.Token);
+            }
+        }
     }
 }

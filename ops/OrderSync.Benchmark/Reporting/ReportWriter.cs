@@ -113,15 +113,20 @@ public static class ReportWriter
         text.AppendLine();
         text.AppendLine("Latency by 5 s of publishing time:");
         text.AppendLine();
-        text.AppendLine("| from s | p50 ms | p99 ms |");
-        text.AppendLine("| ---: | ---: | ---: |");
-        foreach (var (second, p50, p99) in result.LatencyOverTime)
+        text.AppendLine("| from s | p50 ms | p99 ms | some task waiting for a CPU | some task waiting for the disk |");
+        text.AppendLine("| ---: | ---: | ---: | ---: | ---: |");
+        foreach (var window in result.LatencyOverTime)
         {
-            text.AppendLine($"| {second:N0} | {p50:N1} | {p99:N1} |");
+            text.AppendLine($"| {window.Second:N0} | {window.P50Ms:N1} | {window.P99Ms:N1} | {Stall(window.CpuWaiting)} | {Stall(window.IoWaiting)} |");
         }
 
         text.AppendLine();
+        text.AppendLine("The last two columns are the kernel's pressure stall information (/proc/pressure): the share of the 5 s in which at least one task on the machine (of the stack, the benchmark, or anything else) was ready to run but had no CPU, or waited for the disk.");
+
+        text.AppendLine();
     }
+
+    private static string Stall(double? share) => share is { } value ? Units.Percent(value, 0) : "-";
 
     private static void WriteThrottled(StringBuilder text, ThrottledResult result)
     {

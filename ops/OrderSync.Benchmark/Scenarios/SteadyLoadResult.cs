@@ -12,5 +12,5 @@ public sealed record SteadyLoadResult(
     ResultSummary Results,
     TimeSpan Lag,
     ThroughputTimeline Timeline,
-    IReadOnlyList<(double Second, double P50Ms, double P99Ms)> LatencyOverTime,
+    IReadOnlyList<LatencyWindow> LatencyOverTime,
     WorkerMeasures Worker);

@@ -24,6 +24,7 @@ public static class SteadyLoadScenario
 
         var worker = await stack.StartWorkerAsync(cancellationToken);
         await using var memory = new MemorySampler(worker.ProcessId);
+        await using var pressure = new PressureSampler();
         await using var collector = await ResultCollector.ConnectAsync(stack.Resources.RabbitMq, cancellationToken);
         await using var publisher = await CloudEventPublisher.ConnectAsync(stack.Resources.RabbitMq, cancellationToken);
         await WarmUp.RunAsync(Name, [.. orders.Take(WarmUp.Orders)], options.Seed + 11, publisher, collector, cancellationToken);
@@ -46,7 +47,8 @@ public static class SteadyLoadScenario
             .Select(group =>
             {
                 var distribution = LatencyDistribution.Of(group.Select(pair => pair.Result.ArrivedAt - pair.Event.PublishedAt));
-                return (group.Key, distribution.PercentileMs(50), distribution.PercentileMs(99));
+                var stalls = pressure.Between(start.AddSeconds(group.Key), start.AddSeconds(group.Key + 5));
+                return new LatencyWindow(group.Key, distribution.PercentileMs(50), distribution.PercentileMs(99), stalls?.CpuWaiting, stalls?.IoWaiting);
             })
             .ToList();
         BenchmarkContext.Say(Name, $"latency p50 {results.Latency.PercentileMs(50):N1} ms, p99 {results.Latency.PercentileMs(99):N1} ms");
