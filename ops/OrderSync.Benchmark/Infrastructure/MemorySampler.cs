@@ -18,7 +18,7 @@ public sealed class MemorySampler : IAsyncDisposable
     public MemorySampler(int processId)
     {
         _processId = processId;
-        _loop = Task.Run(SampleAsync);
+        _loop = Task.Run(() => PeriodicReads.RunAsync(Interval, Read, _stop.Token));
     }
 
     /// <summary>The highest of the kernel's high-water mark and every sample.</summary>
@@ -59,23 +59,6 @@ public sealed class MemorySampler : IAsyncDisposable
     {
         await StopAsync();
         _stop.Dispose();
-    }
-
-    private async Task SampleAsync()
-    {
-        using var timer = new PeriodicTimer(Interval);
-        try
-        {
-            do
-            {
-                Read();
-            }
-            while (await timer.WaitForNextTickAsync(_stop.Token));
-        }
-        catch (OperationCanceledException)
-        {
-            // stopped
-        }
     }
 
     private void Read()

@@ -17,7 +17,7 @@ public sealed class PressureSampler : IAsyncDisposable
 
     public PressureSampler()
     {
-        _loop = File.Exists("/proc/pressure/cpu") ? Task.Run(SampleAsync) : Task.CompletedTask;
+        _loop = File.Exists("/proc/pressure/cpu") ? Task.Run(() => PeriodicReads.RunAsync(Interval, Read, _stop.Token)) : Task.CompletedTask;
     }
 
     /// <summary>The share of <paramref name="from"/> to <paramref name="to"/> in which some task waited for a CPU, and for the disk; null without samples around it.</summary>
@@ -42,23 +42,6 @@ public sealed class PressureSampler : IAsyncDisposable
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();
-    }
-
-    private async Task SampleAsync()
-    {
-        using var timer = new PeriodicTimer(Interval);
-        try
-        {
-            do
-            {
-                Read();
-            }
-            while (await timer.WaitForNextTickAsync(_stop.Token));
-        }
-        catch (OperationCanceledException)
-        {
-            // stopped
-        }
     }
 
     private void Read()
