@@ -8,7 +8,7 @@ public sealed class BenchmarkOptions
     public const string Usage = """
         usage: OrderSync.Benchmark [--quick] [--scenarios throughput,steady,throttled,backlog] [--output DIR] [--docs DIR | --no-docs]
                                    [--repo-root DIR] [--services-state DIR] [--seed N]
-                                   [--events N] [--orders N] [--steady-rate N] [--steady-seconds N]
+                                   [--events N] [--orders N] [--steady-rate N] [--steady-seconds N] [--steady-warm-up N]
                                    [--throttled-events N] [--backlog-events N] [--trace-worker PATH-TO-dotnet-trace]
         Reads ConnectionStrings__RabbitMq, ConnectionStrings__Postgres and ORDERSYNC_RABBITMQ_MANAGEMENT_URL (eval "$(bash ops/services.sh env)").
         """;
@@ -38,6 +38,9 @@ public sealed class BenchmarkOptions
 
     public int SteadySeconds { get; private set; }
 
+    /// <summary>The steady scenario's warm-up at the same rate, from the worker's start, before the measured time.</summary>
+    public int SteadyWarmUpSeconds { get; private set; }
+
     public int ThrottledEvents { get; private set; }
 
     public int BacklogEvents { get; private set; }
@@ -48,7 +51,7 @@ public sealed class BenchmarkOptions
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
-        int? events = null, orders = null, steadySeconds = null, throttled = null, backlog = null;
+        int? events = null, orders = null, steadySeconds = null, steadyWarmUp = null, throttled = null, backlog = null;
         for (var index = 0; index < args.Count; index++)
         {
             var name = args[index];
@@ -95,6 +98,9 @@ public sealed class BenchmarkOptions
                 case "--steady-seconds":
                     steadySeconds = Number();
                     break;
+                case "--steady-warm-up":
+                    steadyWarmUp = Number();
+                    break;
                 case "--throttled-events":
                     throttled = Number();
                     break;
@@ -114,6 +120,7 @@ public sealed class BenchmarkOptions
         options.ThroughputEvents = events ?? (options.Quick ? 2_000 : 10_000);
         options.ThroughputOrders = orders ?? 0;
         options.SteadySeconds = steadySeconds ?? (options.Quick ? 20 : 60);
+        options.SteadyWarmUpSeconds = steadyWarmUp ?? (options.Quick ? 5 : 15);
         options.ThrottledEvents = throttled ?? (options.Quick ? 500 : 1_200);
         options.BacklogEvents = backlog ?? (options.Quick ? 10_000 : 100_000);
         return options;

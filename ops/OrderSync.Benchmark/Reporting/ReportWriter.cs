@@ -101,7 +101,7 @@ public static class ReportWriter
     {
         text.AppendLine($"## 2. Latency under steady load ({result.Rate} events a second for {result.Duration.TotalSeconds:N0} s)");
         text.AppendLine();
-        text.AppendLine($"{result.Workload}, published at {result.Published.PerSecond:N1} a second.");
+        text.AppendLine($"{result.Workload}, published at {result.Published.PerSecond:N1} a second, after a warm-up at the same rate for {result.WarmUp.TotalSeconds:N0} s from the worker's start, on other orders.");
         text.AppendLine();
         text.AppendLine("| measure | value |");
         text.AppendLine("| --- | --- |");
@@ -109,6 +109,7 @@ public static class ReportWriter
         WriteResults(text, result.Results);
         WriteLatency(text, result.Results.Latency);
         text.AppendLine($"| last result after the last event | {result.Lag.TotalMilliseconds:N0} ms |");
+        text.AppendLine($"| warm-up: the first {result.WarmUp.TotalSeconds:N0} s after the worker started (outside the target) | p50 {result.ColdStart.PercentileMs(50):N1} ms, p99 {result.ColdStart.PercentileMs(99):N1} ms, max {result.ColdStart.MaxMs:N1} ms ({result.ColdStart.Count:N0} events) |");
         WriteWorker(text, result.Worker, result.Published.Count);
         text.AppendLine();
         text.AppendLine("Latency by 5 s of publishing time:");

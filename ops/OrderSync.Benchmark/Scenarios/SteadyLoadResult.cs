@@ -4,6 +4,7 @@ namespace OrderSync.Benchmark.Scenarios;
 
 /// <summary>Scenario 2: a fixed rate for a fixed time.</summary>
 /// <param name="Lag">From the last event published to the last result received.</param>
+/// <param name="ColdStart">The latency of the warm-up: the same rate from the worker's start, outside the measured minute.</param>
 public sealed record SteadyLoadResult(
     string Workload,
     int Rate,
@@ -11,6 +12,8 @@ public sealed record SteadyLoadResult(
     RateSample Published,
     ResultSummary Results,
     TimeSpan Lag,
+    TimeSpan WarmUp,
+    LatencyDistribution ColdStart,
     ThroughputTimeline Timeline,
     IReadOnlyList<LatencyWindow> LatencyOverTime,
     WorkerMeasures Worker);

@@ -18,8 +18,10 @@ public static class SteadyLoadScenario
         var events = options.SteadyRate * options.SteadySeconds;
 
         await using var stack = await ScenarioStack.StartAsync(context, Name, throttle: null, cancellationToken);
-        var orders = await stack.Sandbox.GenerateOrdersAsync(WorkloadPlanner.OrdersFor(events) + WarmUp.Orders, options.Seed + 10, cancellationToken);
-        var plan = WorkloadPlanner.Plan([.. orders.Skip(WarmUp.Orders)], events, options.Seed + 10);
+        var warmUpEvents = options.SteadyRate * options.SteadyWarmUpSeconds;
+        var warmUpOrders = WorkloadPlanner.OrdersFor(warmUpEvents);
+        var orders = await stack.Sandbox.GenerateOrdersAsync(WorkloadPlanner.OrdersFor(events) + warmUpOrders, options.Seed + 10, cancellationToken);
+        var plan = WorkloadPlanner.Plan([.. orders.Skip(warmUpOrders)], events, options.Seed + 10);
         BenchmarkContext.Say(Name, $"{plan.Describe()}, at {options.SteadyRate} a second for {options.SteadySeconds} s");
 
         var worker = await stack.StartWorkerAsync(cancellationToken);
@@ -27,7 +29,9 @@ public static class SteadyLoadScenario
         await using var pressure = new PressureSampler();
         await using var collector = await ResultCollector.ConnectAsync(stack.Resources.RabbitMq, cancellationToken);
         await using var publisher = await CloudEventPublisher.ConnectAsync(stack.Resources.RabbitMq, cancellationToken);
-        await WarmUp.RunAsync(Name, [.. orders.Take(WarmUp.Orders)], options.Seed + 11, publisher, collector, cancellationToken);
+        var coldStart = await WarmUp.RunAtRateAsync(
+            Name, [.. orders.Take(warmUpOrders)], warmUpEvents, options.SteadyRate, options.Seed + 11, publisher, collector, cancellationToken);
+        BenchmarkContext.Say(Name, $"warm-up ({options.SteadyWarmUpSeconds} s from the worker's start): p50 {coldStart.PercentileMs(50):N1} ms, p99 {coldStart.PercentileMs(99):N1} ms");
 
         var span = await MeasuredSpan.BeginAsync(context, stack, worker, cancellationToken);
         collector.Expect(plan.Events);
@@ -54,6 +58,7 @@ public static class SteadyLoadScenario
         BenchmarkContext.Say(Name, $"latency p50 {results.Latency.PercentileMs(50):N1} ms, p99 {results.Latency.PercentileMs(99):N1} ms");
         return new SteadyLoadResult(
             plan.Describe(), options.SteadyRate, TimeSpan.FromSeconds(options.SteadySeconds), published, results, lag,
+            TimeSpan.FromSeconds(options.SteadyWarmUpSeconds), coldStart,
             ThroughputTimeline.Of(results.Arrivals, start), overTime, measures);
     }
 }

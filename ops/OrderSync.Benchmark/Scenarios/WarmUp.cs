@@ -1,3 +1,4 @@
+using OrderSync.Benchmark.Measurement;
 using OrderSync.Benchmark.Workload;
 
 namespace OrderSync.Benchmark.Scenarios;
@@ -22,5 +23,25 @@ public static class WarmUp
         {
             throw new TimeoutException("the warm-up's results did not all arrive within 120 s");
         }
+    }
+
+    /// <summary>
+    /// The same rate as the measured run, from the worker's start: after a burst the worker was still slower in the first seconds
+    /// of the measured minute (its first 5 s carried the whole p99 tail). Returns the latency of these first seconds: what a
+    /// freshly started worker gives.
+    /// </summary>
+    public static async Task<LatencyDistribution> RunAtRateAsync(
+        string scenario, IReadOnlyList<SandboxOrder> orders, int events, double perSecond, int seed,
+        CloudEventPublisher publisher, ResultCollector collector, CancellationToken cancellationToken)
+    {
+        var plan = WorkloadPlanner.Plan(orders, events, seed);
+        collector.Expect(plan.Events);
+        await publisher.PublishAtRateAsync(plan.Events, perSecond, cancellationToken);
+        if (!await ResultWait.ForAllAsync(collector, scenario + " warm-up", TimeSpan.FromSeconds(120), cancellationToken))
+        {
+            throw new TimeoutException("the warm-up's results did not all arrive within 120 s");
+        }
+
+        return LatencyDistribution.Of(collector.Answered().Select(pair => pair.Result.ArrivedAt - pair.Event.PublishedAt));
     }
 }
