@@ -4,6 +4,11 @@ namespace OrderSync.UnitTests.Walmart;
 
 public sealed class WalmartRateLimiterTests
 {
+    // Long enough that a call whose permit is there cannot run out of time while the test process waits for a CPU (CI runs
+    // the suites side by side on two cores; with 50 ms a first call once failed in CI); a call without a permit waits this
+    // long before it is held back.
+    private const string LongerThanAStall = "00:00:01";
+
     [Fact]
     public async Task Calls_over_the_clients_own_limit_are_held_back_as_throttled_without_reaching_walmart()
     {
@@ -11,7 +16,7 @@ public sealed class WalmartRateLimiterTests
         {
             ["Walmart:RateLimits:Shipping:PermitsPerMinute"] = "1",
             ["Walmart:RateLimits:Shipping:Burst"] = "1",
-            ["Walmart:RateLimits:MaxWait"] = "00:00:00.100",
+            ["Walmart:RateLimits:MaxWait"] = LongerThanAStall,
         });
 
         var first = await harness.Client.ShipLinesAsync(WalmartClientHarness.StoreCode, "PO-1", [WalmartClientHarness.ShipLine()]);
@@ -19,7 +24,7 @@ public sealed class WalmartRateLimiterTests
             [WalmartClientHarness.ShipLine() with { CurrentTrackingNumber = "1Z-OLD" }]);
         var read = await harness.Client.GetOrderAsync(WalmartClientHarness.StoreCode, "PO-1");
 
-        first.IsSuccess.ShouldBeTrue();
+        first.Outcome.ShouldBe(WalmartOutcome.Success, first.Message);
         second.Outcome.ShouldBe(WalmartOutcome.Throttled);
         second.HttpStatus.ShouldBeNull();
         second.RetryAt.ShouldNotBeNull();
@@ -34,7 +39,7 @@ public sealed class WalmartRateLimiterTests
         {
             ["Walmart:RateLimits:Cancel:PermitsPerMinute"] = "1",
             ["Walmart:RateLimits:Cancel:Burst"] = "3",
-            ["Walmart:RateLimits:MaxWait"] = "00:00:00.050",
+            ["Walmart:RateLimits:MaxWait"] = LongerThanAStall,
         });
         CancelLineRequest[] lines = [new("1", 1, "SELLER_CANCEL_OUT_OF_STOCK")];
 
@@ -56,12 +61,14 @@ public sealed class WalmartRateLimiterTests
             ["Walmart:Sellers:walmart_ca:ClientSecret"] = "secret-ca",
             ["Walmart:RateLimits:Cancel:PermitsPerMinute"] = "1",
             ["Walmart:RateLimits:Cancel:Burst"] = "1",
-            ["Walmart:RateLimits:MaxWait"] = "00:00:00.050",
+            ["Walmart:RateLimits:MaxWait"] = LongerThanAStall,
         });
         CancelLineRequest[] lines = [new("1", 1, "SELLER_CANCEL_OUT_OF_STOCK")];
 
-        (await harness.Client.CancelLinesAsync("walmart_us", "PO-1", lines)).IsSuccess.ShouldBeTrue();
-        (await harness.Client.CancelLinesAsync("walmart_ca", "PO-2", lines)).IsSuccess.ShouldBeTrue();
+        var us = await harness.Client.CancelLinesAsync("walmart_us", "PO-1", lines);
+        us.Outcome.ShouldBe(WalmartOutcome.Success, us.Message);
+        var canada = await harness.Client.CancelLinesAsync("walmart_ca", "PO-2", lines);
+        canada.Outcome.ShouldBe(WalmartOutcome.Success, canada.Message);
         (await harness.Client.CancelLinesAsync("walmart_us", "PO-3", lines)).Outcome.ShouldBe(WalmartOutcome.Throttled);
     }
 }
