@@ -38,7 +38,10 @@ public sealed class BenchmarkOptions
 
     public int SteadySeconds { get; private set; }
 
-    /// <summary>The steady scenario's warm-up at the same rate, from the worker's start, before the measured time.</summary>
+    /// <summary>
+    /// The steady scenario's warm-up at the same rate, from the worker's start, before the measured time; also with --quick,
+    /// because a worker started into 100 events a second needs 10-15 s to catch up.
+    /// </summary>
     public int SteadyWarmUpSeconds { get; private set; }
 
     public int ThrottledEvents { get; private set; }
@@ -120,7 +123,7 @@ public sealed class BenchmarkOptions
         options.ThroughputEvents = events ?? (options.Quick ? 2_000 : 10_000);
         options.ThroughputOrders = orders ?? 0;
         options.SteadySeconds = steadySeconds ?? (options.Quick ? 20 : 60);
-        options.SteadyWarmUpSeconds = steadyWarmUp ?? (options.Quick ? 5 : 15);
+        options.SteadyWarmUpSeconds = steadyWarmUp ?? 15;
         options.ThrottledEvents = throttled ?? (options.Quick ? 500 : 1_200);
         options.BacklogEvents = backlog ?? (options.Quick ? 10_000 : 100_000);
         return options;

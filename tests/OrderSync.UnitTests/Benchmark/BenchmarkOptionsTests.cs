@@ -18,8 +18,10 @@ public sealed class BenchmarkOptionsTests
     }
 
     [Fact]
-    public void Quick_scales_every_scenario_down_and_an_explicit_value_wins()
+    public void Quick_scales_every_scenario_down_but_the_warm_up_and_an_explicit_value_wins()
     {
+        BenchmarkOptions.Parse(["--quick"]).SteadyWarmUpSeconds.ShouldBe(15);
+
         var options = BenchmarkOptions.Parse(["--quick", "--steady-warm-up", "7", "--scenarios", "steady,backlog"]);
 
         options.SteadySeconds.ShouldBe(20);
