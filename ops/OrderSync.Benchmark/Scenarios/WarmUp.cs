@@ -4,26 +4,21 @@ using OrderSync.Benchmark.Workload;
 namespace OrderSync.Benchmark.Scenarios;
 
 /// <summary>
-/// A small burst on orders of its own before a measured run, so that the worker's code is compiled and its pools are open, as
-/// they are in a worker that has been running; the baseline warms up the same way.
+/// Events on orders of their own before a measured run, so that the worker's code is compiled and its pools are open, as they
+/// are in a worker that has been running; the baseline warms up the same way.
 /// </summary>
 public static class WarmUp
 {
     public const int Events = 400;
 
+    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(120);
+
     public static int Orders => WorkloadPlanner.OrdersFor(Events);
 
-    public static async Task RunAsync(
-        string scenario, IReadOnlyList<SandboxOrder> orders, int seed, CloudEventPublisher publisher, ResultCollector collector, CancellationToken cancellationToken)
-    {
-        var plan = WorkloadPlanner.Plan(orders, Events, seed);
-        collector.Expect(plan.Events);
-        await publisher.PublishAllAsync(plan.Events, cancellationToken);
-        if (!await ResultWait.ForAllAsync(collector, scenario + " warm-up", TimeSpan.FromSeconds(120), cancellationToken))
-        {
-            throw new TimeoutException("the warm-up's results did not all arrive within 120 s");
-        }
-    }
+    /// <summary>A burst of <see cref="Events"/>, before a burst.</summary>
+    public static Task RunAsync(
+        string scenario, IReadOnlyList<SandboxOrder> orders, int seed, CloudEventPublisher publisher, ResultCollector collector, CancellationToken cancellationToken) =>
+        PublishAndWaitAsync(scenario, WorkloadPlanner.Plan(orders, Events, seed), publisher.PublishAllAsync, collector, cancellationToken);
 
     /// <summary>
     /// The same rate as the measured run, from the worker's start: after a burst the worker was still slower in the first seconds
@@ -34,14 +29,20 @@ public static class WarmUp
         string scenario, IReadOnlyList<SandboxOrder> orders, int events, double perSecond, int seed,
         CloudEventPublisher publisher, ResultCollector collector, CancellationToken cancellationToken)
     {
-        var plan = WorkloadPlanner.Plan(orders, events, seed);
-        collector.Expect(plan.Events);
-        await publisher.PublishAtRateAsync(plan.Events, perSecond, cancellationToken);
-        if (!await ResultWait.ForAllAsync(collector, scenario + " warm-up", TimeSpan.FromSeconds(120), cancellationToken))
-        {
-            throw new TimeoutException("the warm-up's results did not all arrive within 120 s");
-        }
+        await PublishAndWaitAsync(
+            scenario, WorkloadPlanner.Plan(orders, events, seed), (planned, token) => publisher.PublishAtRateAsync(planned, perSecond, token), collector, cancellationToken);
+        return ResultSummary.Of(collector).Latency;
+    }
 
-        return LatencyDistribution.Of(collector.Answered().Select(pair => pair.Result.ArrivedAt - pair.Event.PublishedAt));
+    private static async Task PublishAndWaitAsync(
+        string scenario, WorkloadPlan plan, Func<IReadOnlyList<PlannedEvent>, CancellationToken, Task> publish, ResultCollector collector,
+        CancellationToken cancellationToken)
+    {
+        collector.Expect(plan.Events);
+        await publish(plan.Events, cancellationToken);
+        if (!await ResultWait.ForAllAsync(collector, scenario + " warm-up", ResultTimeout, cancellationToken))
+        {
+            throw new TimeoutException($"the warm-up's results did not all arrive within {ResultTimeout.TotalSeconds:N0} s");
+        }
     }
 }
