@@ -8,6 +8,7 @@ namespace OrderSync.Benchmark.Baseline;
 /// The ceiling of this stack on this machine: a plain MassTransit bus (in this process, on the same broker, a virtual host of its
 /// own, the worker's prefetch and concurrency) whose one consumer receives a small message and publishes a result, which a second
 /// consumer receives. N messages are published as fast as the broker confirms them; the time runs until the N-th result is consumed.
+/// With relays, each message also passes through that many consumers that do nothing but send it on: the cost of the hops alone.
 /// </summary>
 public static class MassTransitBaseline
 {
@@ -18,7 +19,8 @@ public static class MassTransitBaseline
     private const int PublishWindow = 256;
     private const int WarmUpMessages = 500;
 
-    public static async Task<BaselineResult> RunAsync(Uri rabbitMq, int messages, CpuAccounting cpu, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<BaselineResult> RunAsync(
+        Uri rabbitMq, int messages, int relays, CpuAccounting cpu, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var counter = new BaselinePongCounter();
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
@@ -26,8 +28,7 @@ public static class MassTransitBaseline
             rabbit.Host(rabbitMq, host => host.ConnectionName("benchmark baseline"));
             rabbit.PrefetchCount = PrefetchCount;
             rabbit.ConcurrentMessageLimit = ConcurrentMessageLimit;
-            rabbit.ReceiveEndpoint("benchmark-baseline.pings", endpoint => endpoint.Consumer(() => new BaselinePingConsumer()));
-            rabbit.ReceiveEndpoint("benchmark-baseline.pongs", endpoint => endpoint.Consumer(() => new BaselinePongConsumer(counter)));
+            BaselineTopology.ConfigureEndpoints(rabbit, relays, counter);
         });
 
         using var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -40,7 +41,7 @@ public static class MassTransitBaseline
             var start = DateTimeOffset.UtcNow;
             var last = await Round(bus, counter, messages, timeout, cancellationToken);
             var used = cpu.Read(null, null) - cpuBefore;
-            return new BaselineResult(new RateSample(messages, last - start), counter.Latency, PrefetchCount, ConcurrentMessageLimit, used);
+            return new BaselineResult(new RateSample(messages, last - start), counter.Latency, BaselineTopology.Hops(relays), PrefetchCount, ConcurrentMessageLimit, used);
         }
         finally
         {
@@ -49,7 +50,8 @@ public static class MassTransitBaseline
         }
     }
 
-    private static async Task<DateTimeOffset> Round(IBus bus, BaselinePongCounter counter, int messages, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Publishes <paramref name="messages"/> pings as fast as the broker confirms them; returns when the last pong arrived.</summary>
+    public static async Task<DateTimeOffset> Round(IBus bus, BaselinePongCounter counter, int messages, TimeSpan timeout, CancellationToken cancellationToken)
     {
         counter.Expect(messages);
         var unconfirmed = new Queue<Task>();

@@ -20,7 +20,7 @@ public sealed record TargetCheck(string Target, string Measured, bool? Met)
             ? new TargetCheck("throughput at least 25% of the plain MassTransit baseline", "-", null)
             : new TargetCheck(
                 "throughput at least 25% of the plain MassTransit baseline",
-                string.Create(CultureInfo.InvariantCulture, $"{throughput.Throughput.PerSecond:N0} events/s = {Units.Percent(throughput.RatioToBaseline, 1)} of {throughput.Baseline.Rate.PerSecond:N0} messages/s (CPU-bound estimate: {Units.Percent(throughput.CpuBoundRatio, 1)})"),
+                string.Create(CultureInfo.InvariantCulture, $"{throughput.Throughput.PerSecond:N0} events/s = {Units.Percent(throughput.RatioToBaseline, 1)} of {throughput.Baseline.Rate.PerSecond:N0} messages/s (CPU-bound estimate: {Units.Percent(throughput.CpuBoundRatio, 1)}; the worker's {throughput.WorkerPath.Hops} hops alone, no work done at them: {Units.Percent(throughput.WorkerPathRatioToBaseline, 1)})"),
                 throughput.Results.Complete && throughput.RatioToBaseline >= 0.25));
 
         var steady = report.Steady;

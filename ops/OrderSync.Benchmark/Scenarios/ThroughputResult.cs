@@ -4,6 +4,7 @@ using OrderSync.Benchmark.Measurement;
 namespace OrderSync.Benchmark.Scenarios;
 
 /// <summary>Scenario 1: a burst of mixed events, and the plain MassTransit baseline beside it.</summary>
+/// <param name="WorkerPath">Plain MassTransit through as many hops as an event makes in the worker, consumers passing messages on.</param>
 public sealed record ThroughputResult(
     string Workload,
     int Events,
@@ -12,7 +13,8 @@ public sealed record ThroughputResult(
     ResultSummary Results,
     ThroughputTimeline Timeline,
     WorkerMeasures Worker,
-    BaselineResult Baseline)
+    BaselineResult Baseline,
+    BaselineResult WorkerPath)
 {
     /// <summary>The worker's events a second over the baseline's messages a second.</summary>
     public double RatioToBaseline => Throughput.PerSecond / Baseline.Rate.PerSecond;
@@ -25,4 +27,10 @@ public sealed record ThroughputResult(
     /// stack's CPU per event. Unlike the measured ratio, it hardly depends on what else runs on the machine.
     /// </summary>
     public double CpuBoundRatio => Baseline.StackCpuMsPerMessage / StackCpuMsPerEvent;
+
+    /// <summary>The share of the baseline that the worker's hops alone leave: the ratio no work done at the hops could beat.</summary>
+    public double WorkerPathRatioToBaseline => WorkerPath.Rate.PerSecond / Baseline.Rate.PerSecond;
+
+    /// <summary>The worker's events a second over the plain hops' messages a second: what the work at the hops costs.</summary>
+    public double RatioToWorkerPath => Throughput.PerSecond / WorkerPath.Rate.PerSecond;
 }

@@ -9,7 +9,8 @@ namespace OrderSync.Benchmark.Scenarios;
 /// <summary>
 /// Scenario 1: N mixed events over M orders published as fast as the broker takes them, the sandbox without latency or throttling.
 /// Throughput is N over the time from the first publish to the last expected result. Beside it, on the same broker, the plain
-/// MassTransit baseline with the same N.
+/// MassTransit baseline with the same N, and the same N through as many hops as an event makes in the worker with consumers that
+/// only pass messages on: what the hops alone cost.
 /// </summary>
 public static class ThroughputScenario
 {
@@ -18,19 +19,19 @@ public static class ThroughputScenario
     /// <summary>How long dotnet-trace samples the worker (from the first publish) when --trace-worker is given.</summary>
     private static readonly TimeSpan TraceDuration = TimeSpan.FromSeconds(30);
 
+    /// <summary>An event's path in the worker, intake, saga, Walmart operation, saga, result, is five hops: the baseline's two and three relays.</summary>
+    private const int WorkerPathRelays = 3;
+
     public static async Task<ThroughputResult> RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var options = context.Options;
         var events = options.ThroughputEvents;
 
         BenchmarkContext.Say(Name, $"baseline: plain MassTransit, {events:N0} messages consumed and answered");
-        BaselineResult baseline;
-        await using (var baselineResources = await ScenarioResources.CreateAsync(context.Services, context.Management, "baseline", cancellationToken))
-        {
-            baseline = await MassTransitBaseline.RunAsync(baselineResources.RabbitMq, events, context.Cpu, TimeSpan.FromMinutes(5), cancellationToken);
-        }
-
+        var baseline = await RunBaselineAsync(context, "baseline", events, relays: 0, cancellationToken);
         BenchmarkContext.Say(Name, $"baseline: {baseline.Rate.PerSecond:N0} messages/s ({baseline.Rate.Elapsed.TotalSeconds:N1} s)");
+        var workerPath = await RunBaselineAsync(context, "baseline_path", events, WorkerPathRelays, cancellationToken);
+        BenchmarkContext.Say(Name, $"the worker's {workerPath.Hops} hops, plain MassTransit: {workerPath.Rate.PerSecond:N0} messages/s ({workerPath.Rate.Elapsed.TotalSeconds:N1} s)");
 
         await using var stack = await ScenarioStack.StartAsync(context, Name, throttle: null, cancellationToken);
         var orderCount = options.ThroughputOrders > 0 ? options.ThroughputOrders : WorkloadPlanner.OrdersFor(events);
@@ -66,6 +67,12 @@ public static class ThroughputScenario
         var elapsed = (results.LastArrival ?? DateTimeOffset.UtcNow) - start;
         var throughput = new RateSample(results.Complete ? events : (long)(events * (double)results.Arrived / results.Expected), elapsed);
         BenchmarkContext.Say(Name, $"{throughput.PerSecond:N0} events/s ({elapsed.TotalSeconds:N1} s), {Units.Percent(throughput.PerSecond / baseline.Rate.PerSecond, 0)} of the baseline");
-        return new ThroughputResult(plan.Describe(), events, publishTime, throughput, results, ThroughputTimeline.Of(results.Arrivals, start), measures, baseline);
+        return new ThroughputResult(plan.Describe(), events, publishTime, throughput, results, ThroughputTimeline.Of(results.Arrivals, start), measures, baseline, workerPath);
+    }
+
+    private static async Task<BaselineResult> RunBaselineAsync(BenchmarkContext context, string name, int messages, int relays, CancellationToken cancellationToken)
+    {
+        await using var resources = await ScenarioResources.CreateAsync(context.Services, context.Management, name, cancellationToken);
+        return await MassTransitBaseline.RunAsync(resources.RabbitMq, messages, relays, context.Cpu, TimeSpan.FromMinutes(5), cancellationToken);
     }
 }
