@@ -11,6 +11,10 @@
 #   bash ops/benchmark.sh --keep-services leave the benchmark's RabbitMQ and PostgreSQL running afterwards
 #   bash ops/benchmark.sh --profile       also sample the worker's threads with dotnet-trace (installed from NuGet) for 30 s
 #                                         of scenario 1: worker-trace.speedscope.json beside the report
+#   bash ops/benchmark.sh --perf          also sample every core with perf (apt-get install linux-perf) for 10 s of scenario 1,
+#                                         the .NET processes with perf maps: cpu-profile.md (the worker by part, PostgreSQL by
+#                                         activity) and perf.data beside the report; perf slows what it samples, so a run with it
+#                                         is for finding where the time goes, not for the figures
 #   Any other option goes to the benchmark program: --events N, --orders N, --steady-rate N, --steady-seconds N,
 #   --throttled-events N, --backlog-events N, --seed N, --output DIR.
 #
@@ -27,13 +31,15 @@ say() { echo "benchmark.sh: $*" >&2; }
 
 keep_services=0
 profile=0
+perf=0
 args=()
 for arg in "$@"; do
   case "$arg" in
     --keep-services) keep_services=1 ;;
     --profile) profile=1 ;;
+    --perf) perf=1 ;;
     -h | --help)
-      sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *) args+=("$arg") ;;
@@ -102,6 +108,13 @@ if [ "$profile" -eq 1 ]; then
     dotnet tool install dotnet-trace --tool-path "$tools" >/dev/null
   fi
   args+=(--trace-worker "$tools/dotnet-trace")
+fi
+
+if [ "$perf" -eq 1 ]; then
+  command -v perf >/dev/null 2>&1 || { say "--perf needs perf on PATH: apt-get install linux-perf"; exit 1; }
+  # Names for JIT-compiled code in /tmp/perf-<pid>.map; W^X off, or perf finds the code at addresses no map names.
+  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+  args+=(--perf "$(command -v perf)")
 fi
 
 status=0

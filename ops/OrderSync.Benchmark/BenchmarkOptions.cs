@@ -10,6 +10,7 @@ public sealed class BenchmarkOptions
                                    [--repo-root DIR] [--services-state DIR] [--seed N]
                                    [--events N] [--orders N] [--steady-rate N] [--steady-seconds N] [--steady-warm-up N]
                                    [--throttled-events N] [--backlog-events N] [--trace-worker PATH-TO-dotnet-trace]
+                                   [--perf PATH-TO-perf]
         Reads ConnectionStrings__RabbitMq, ConnectionStrings__Postgres and ORDERSYNC_RABBITMQ_MANAGEMENT_URL (eval "$(bash ops/services.sh env)").
         """;
 
@@ -50,6 +51,9 @@ public sealed class BenchmarkOptions
 
     /// <summary>dotnet-trace, to sample the worker's threads during scenario 1's burst; null: no trace.</summary>
     public string? TraceTool { get; private set; }
+
+    /// <summary>perf, to sample every core during scenario 1's burst (cpu-profile.md beside the report); null: no profile.</summary>
+    public string? PerfTool { get; private set; }
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -112,6 +116,9 @@ public sealed class BenchmarkOptions
                     break;
                 case "--trace-worker":
                     options.TraceTool = Value();
+                    break;
+                case "--perf":
+                    options.PerfTool = Value();
                     break;
                 case "-h" or "--help":
                     throw new ArgumentException(string.Empty);

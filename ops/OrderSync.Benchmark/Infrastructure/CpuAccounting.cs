@@ -11,9 +11,12 @@ public sealed class CpuAccounting(string? servicesStateDirectory)
     // USER_HZ: the unit of /proc's CPU times; 100 on every Linux built for x86-64 and arm64.
     private const double TicksPerSecond = 100;
 
+    /// <summary>The RabbitMQ node's process, from its pid file; null when it is not known.</summary>
+    public int? RabbitMqProcessId() => PidFromFile(servicesStateDirectory is null ? null : Path.Combine(servicesStateDirectory, "rabbitmq", "rabbitmq.pid"));
+
     public CpuUsage Read(int? workerProcessId, int? sandboxProcessId)
     {
-        var rabbitMq = PidFromFile(servicesStateDirectory is null ? null : Path.Combine(servicesStateDirectory, "rabbitmq", "rabbitmq.pid"));
+        var rabbitMq = RabbitMqProcessId();
         var postmaster = PidFromFile(servicesStateDirectory is null ? null : Path.Combine(servicesStateDirectory, "postgres", "data", "postmaster.pid"));
 
         double worker = 0, sandbox = 0, benchmark = 0, broker = 0, database = 0;

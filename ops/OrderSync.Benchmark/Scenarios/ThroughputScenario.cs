@@ -1,6 +1,7 @@
 using OrderSync.Benchmark.Baseline;
 using OrderSync.Benchmark.Infrastructure;
 using OrderSync.Benchmark.Measurement;
+using OrderSync.Benchmark.Profiling;
 using OrderSync.Benchmark.Reporting;
 using OrderSync.Benchmark.Workload;
 
@@ -18,6 +19,9 @@ public static class ThroughputScenario
 
     /// <summary>How long dotnet-trace samples the worker (from the first publish) when --trace-worker is given.</summary>
     private static readonly TimeSpan TraceDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long perf samples every core (from the first publish) when --perf is given: within the shortest burst.</summary>
+    private static readonly TimeSpan ProfileDuration = TimeSpan.FromSeconds(10);
 
     /// <summary>An event's path in the worker, intake, saga, Walmart operation, saga, result, is five hops: the baseline's two and three relays.</summary>
     private const int WorkerPathRelays = 3;
@@ -49,6 +53,9 @@ public static class ThroughputScenario
         await using var trace = options.TraceTool is { } tool
             ? WorkerTrace.Start(tool, worker.ProcessId, TraceDuration, Path.Combine(context.OutputDirectory, "worker-trace.nettrace"))
             : null;
+        await using var profile = options.PerfTool is { } perf
+            ? SystemProfile.Start(perf, ProfileDuration, Path.Combine(context.OutputDirectory, "perf.data"))
+            : null;
         collector.Expect(plan.Events);
         var start = DateTimeOffset.UtcNow;
         await publisher.PublishAllAsync(plan.Events, cancellationToken);
@@ -63,11 +70,30 @@ public static class ThroughputScenario
         }
         var results = ResultSummary.Of(collector);
         var (measures, _) = await span.EndAsync(worker, memory, cancellationToken);
+        if (profile is not null)
+        {
+            await WriteProfileAsync(context, profile, stack, worker);
+        }
 
         var elapsed = (results.LastArrival ?? DateTimeOffset.UtcNow) - start;
         var throughput = new RateSample(results.Complete ? events : (long)(events * (double)results.Arrived / results.Expected), elapsed);
         BenchmarkContext.Say(Name, $"{throughput.PerSecond:N0} events/s ({elapsed.TotalSeconds:N1} s), {Units.Percent(throughput.PerSecond / baseline.Rate.PerSecond, 0)} of the baseline");
         return new ThroughputResult(plan.Describe(), events, publishTime, throughput, results, ThroughputTimeline.Of(results.Arrivals, start), measures, baseline, workerPath);
+    }
+
+    private static async Task WriteProfileAsync(BenchmarkContext context, SystemProfile profile, ScenarioStack stack, WorkerProcess worker)
+    {
+        var processes = new ProfileProcesses(worker.ProcessId, stack.Sandbox.ProcessId, context.Cpu.RabbitMqProcessId(), Environment.ProcessId);
+        var cpu = await profile.ReadAsync(processes, ProfileDuration + TimeSpan.FromMinutes(2));
+        if (cpu is null)
+        {
+            BenchmarkContext.Say(Name, "the perf profile failed");
+            return;
+        }
+
+        var output = Path.Combine(context.OutputDirectory, "cpu-profile.md");
+        await File.WriteAllTextAsync(output, CpuProfileWriter.Markdown(cpu, "scenario 1's burst", ProfileDuration));
+        BenchmarkContext.Say(Name, $"CPU profile: {output}");
     }
 
     private static async Task<BaselineResult> RunBaselineAsync(BenchmarkContext context, string name, int messages, int relays, CancellationToken cancellationToken)
