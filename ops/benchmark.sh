@@ -39,7 +39,7 @@ for arg in "$@"; do
     --profile) profile=1 ;;
     --perf) perf=1 ;;
     -h | --help)
-      sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *) args+=("$arg") ;;
