@@ -8,17 +8,6 @@ namespace OrderSync.Benchmark.Baseline;
 /// </summary>
 public sealed class BaselinePingConsumer(int relays) : IConsumer<BaselinePing>
 {
-    public async Task Consume(ConsumeContext<BaselinePing> context)
-    {
-        var ping = context.Message;
-        if (relays > 0)
-        {
-            var relayQueue = await context.GetSendEndpoint(BaselineTopology.RelayAddress);
-            await relayQueue.Send(new BaselineRelay(ping.Sequence, ping.SentAt, relays), context.CancellationToken);
-        }
-        else
-        {
-            await context.Publish(new BaselinePong(ping.Sequence, ping.SentAt), context.CancellationToken);
-        }
-    }
+    public Task Consume(ConsumeContext<BaselinePing> context) =>
+        BaselineTopology.PassOn(context, context.Message.Sequence, context.Message.SentAt, relays);
 }

@@ -1,4 +1,4 @@
 namespace OrderSync.Benchmark.Baseline;
 
-/// <summary>A ping on its way through the relay queue; <paramref name="HopsLeft"/> relays still take it before its pong goes out.</summary>
+/// <summary>A ping on its way through the relay queue; <paramref name="HopsLeft"/> relays, this one included, take it before its pong goes out.</summary>
 public sealed record BaselineRelay(int Sequence, DateTimeOffset SentAt, int HopsLeft);

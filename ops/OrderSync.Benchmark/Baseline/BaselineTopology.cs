@@ -17,6 +17,20 @@ public static class BaselineTopology
     /// <summary>Broker hops a message makes with <paramref name="relays"/> relays: the ping's, each relay's, the pong's.</summary>
     public static int Hops(int relays) => relays + 2;
 
+    /// <summary>Sends the ping on through the relay queue while relays remain, else publishes its pong.</summary>
+    public static async Task PassOn(ConsumeContext context, int sequence, DateTimeOffset sentAt, int relaysLeft)
+    {
+        if (relaysLeft > 0)
+        {
+            var relays = await context.GetSendEndpoint(RelayAddress);
+            await relays.Send(new BaselineRelay(sequence, sentAt, relaysLeft), context.CancellationToken);
+        }
+        else
+        {
+            await context.Publish(new BaselinePong(sequence, sentAt), context.CancellationToken);
+        }
+    }
+
     public static void ConfigureEndpoints(IBusFactoryConfigurator bus, int relays, BaselinePongCounter counter)
     {
         bus.ReceiveEndpoint(PingQueue, endpoint => endpoint.Consumer(() => new BaselinePingConsumer(relays)));

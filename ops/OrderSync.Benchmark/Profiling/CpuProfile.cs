@@ -43,18 +43,18 @@ public sealed record CpuProfile(
 
     public static CpuProfile Of(IEnumerable<ProfileSample> samples, ProfileProcesses processes)
     {
-        var all = samples.ToList();
-        var worker = all.Where(s => processes.Of(s) == "worker").ToList();
-        var postgres = all.Where(s => processes.Of(s) == "PostgreSQL").ToList();
+        var byProcess = samples.Select(sample => (Sample: sample, Process: processes.Of(sample))).ToList();
+        List<ProfileSample> SamplesOf(string process) => [.. byProcess.Where(s => s.Process == process).Select(s => s.Sample)];
+        var worker = SamplesOf(ProfileProcesses.WorkerName);
         return new CpuProfile(
-            all.Count,
-            Shares(all, processes.Of),
-            Shares(worker, s => ProfileCategory.Classify(s, WorkerPartCategories, "other (continuations no consumer's code is on)")),
-            Shares(worker, s => ProfileCategory.Classify(new ProfileSample(s.Command, s.ProcessId, [.. s.Frames.Take(1)]), CodeCategories, "other")),
-            Shares(postgres, s => ProfileCategory.Classify(s, PostgresCategories, "other")));
+            byProcess.Count,
+            Shares(byProcess, s => s.Process),
+            Shares(worker, s => ProfileCategory.Classify(s.Frames, WorkerPartCategories, "other (continuations no consumer's code is on)")),
+            Shares(worker, s => ProfileCategory.Classify(s.Frames.Take(1), CodeCategories, "other")),
+            Shares(SamplesOf(ProfileProcesses.PostgresName), s => ProfileCategory.Classify(s.Frames, PostgresCategories, "other")));
     }
 
-    private static List<ProfileShare> Shares(IReadOnlyCollection<ProfileSample> samples, Func<ProfileSample, string> classify) =>
+    private static List<ProfileShare> Shares<T>(IReadOnlyCollection<T> samples, Func<T, string> classify) =>
     [
         .. samples.GroupBy(classify)
             .Select(group => new ProfileShare(group.Key, group.Count(), samples.Count == 0 ? 0 : (double)group.Count() / samples.Count))

@@ -7,12 +7,12 @@ public sealed record ProfileCategory(string Name, Regex Frames)
 {
     public static ProfileCategory Of(string name, string pattern) => new(name, new Regex(pattern, RegexOptions.CultureInvariant));
 
-    /// <summary>The first of <paramref name="categories"/> a frame of the stack matches, or <paramref name="otherwise"/>.</summary>
-    public static string Classify(ProfileSample sample, IReadOnlyList<ProfileCategory> categories, string otherwise)
+    /// <summary>The first of <paramref name="categories"/> one of the frames matches, or <paramref name="otherwise"/>.</summary>
+    public static string Classify(IEnumerable<string> frames, IReadOnlyList<ProfileCategory> categories, string otherwise)
     {
         foreach (var category in categories)
         {
-            if (sample.Frames.Any(category.Frames.IsMatch))
+            if (frames.Any(category.Frames.IsMatch))
             {
                 return category.Name;
             }
