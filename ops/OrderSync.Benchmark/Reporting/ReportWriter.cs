@@ -114,6 +114,7 @@ public static class ReportWriter
         text.AppendLine($"| last result after the last event | {result.Lag.TotalMilliseconds:N0} ms |");
         text.AppendLine($"| warm-up: the first {result.WarmUp.TotalSeconds:N0} s after the worker started (outside the target) | p50 {result.ColdStart.PercentileMs(50):N1} ms, p99 {result.ColdStart.PercentileMs(99):N1} ms, max {result.ColdStart.MaxMs:N1} ms ({result.ColdStart.Count:N0} events) |");
         WriteWorker(text, result.Worker, result.Published.Count);
+        WriteStages(text, result.Stages);
         text.AppendLine();
         text.AppendLine("Latency by 5 s of publishing time:");
         text.AppendLine();
@@ -128,6 +129,19 @@ public static class ReportWriter
         text.AppendLine("The last two columns are the kernel's pressure stall information (/proc/pressure): the share of the 5 s in which at least one task on the machine (of the stack, the benchmark, or anything else) was ready to run but had no CPU, or waited for the disk.");
 
         text.AppendLine();
+    }
+
+    private static void WriteStages(StringBuilder text, LatencyStages stages)
+    {
+        text.AppendLine();
+        text.AppendLine($"Where the time goes, by part of the way ({stages.Events:N0} events with a Walmart operation of their own; the intake's and the operation's times as PostgreSQL recorded them, on the same clock):");
+        text.AppendLine();
+        text.AppendLine($"| part | covers | p50 ms | p99 ms | mean ms over the slowest {stages.SlowestEvents:N0} events (1%) |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: |");
+        foreach (var stage in stages.Stages)
+        {
+            text.AppendLine($"| {stage.Name} | {stage.Covers} | {stage.Latency.PercentileMs(50):N1} | {stage.Latency.PercentileMs(99):N1} | {stage.SlowestMeanMs:N1} |");
+        }
     }
 
     private static string Stall(double? share) => share is { } value ? Units.Percent(value, 0) : "-";

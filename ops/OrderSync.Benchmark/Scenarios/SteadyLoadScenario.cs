@@ -43,6 +43,7 @@ public static class SteadyLoadScenario
         await ResultWait.ForAllAsync(collector, Name, TimeSpan.FromSeconds(180), cancellationToken);
         var results = ResultSummary.Of(collector);
         var (measures, _) = await span.EndAsync(worker, memory, cancellationToken);
+        var stages = LatencyStages.Of(await EventTimelines.ReadAsync(stack.Resources.Postgres, collector.Answered(), cancellationToken));
 
         var lag = (results.LastArrival ?? DateTimeOffset.UtcNow) - plan.Events[^1].PublishedAt;
         var overTime = collector.Answered()
@@ -57,7 +58,7 @@ public static class SteadyLoadScenario
             .ToList();
         BenchmarkContext.Say(Name, $"latency p50 {results.Latency.PercentileMs(50):N1} ms, p99 {results.Latency.PercentileMs(99):N1} ms");
         return new SteadyLoadResult(
-            plan.Describe(), options.SteadyRate, TimeSpan.FromSeconds(options.SteadySeconds), published, results, lag,
+            plan.Describe(), options.SteadyRate, TimeSpan.FromSeconds(options.SteadySeconds), published, results, stages, lag,
             TimeSpan.FromSeconds(options.SteadyWarmUpSeconds), coldStart,
             ThroughputTimeline.Of(results.Arrivals, start), overTime, measures);
     }
