@@ -18,16 +18,20 @@ public sealed class OperationSession : IAsyncDisposable
     private readonly List<WalmartCallRecord> _unwrittenCalls = [];
     private bool _released;
 
-    internal OperationSession(NpgsqlConnection connection, Guid operationId, long key, OperationRow row)
+    internal OperationSession(NpgsqlConnection connection, Guid operationId, long key, OperationRow row, IReadOnlyList<string> unfinishedShipPlans)
     {
         _connection = connection;
         _operationId = operationId;
         _key = key;
         Row = row;
+        UnfinishedShipPlans = unfinishedShipPlans;
     }
 
     /// <summary>The operation as this run found it.</summary>
     public OperationRow Row { get; }
+
+    /// <summary>The saved plans (JSON) of the order's other ships that have not succeeded: lines they may still need.</summary>
+    public IReadOnlyList<string> UnfinishedShipPlans { get; }
 
     public void RecordCall(WalmartCallRecord call) => _unwrittenCalls.Add(call);
 

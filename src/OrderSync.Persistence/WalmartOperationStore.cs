@@ -19,13 +19,19 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
         try
         {
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-                "select pg_try_advisory_lock(@Key);\n" + RecordOperationSql,
+                "select pg_try_advisory_lock(@Key);\n" + RecordOperationSql + UnfinishedShipPlansSql,
                 new { Key = key, start.OperationId, start.CorrelationId, start.StoreCode, start.PurchaseOrderId, start.Kind, start.CausationId },
                 cancellationToken: cancellationToken));
             var locked = await results.ReadSingleAsync<bool>();
             var row = await results.ReadSingleAsync<OperationRow>();
-            session = locked ? new OperationSession(connection, start.OperationId, key, row) : null;
+            var unfinishedShipPlans = (await results.ReadAsync<string>()).AsList();
+            session = locked ? new OperationSession(connection, start.OperationId, key, row, unfinishedShipPlans) : null;
             return session;
+        }
+        catch
+        {
+            await ReleaseLocks(connection);
+            throw;
         }
         finally
         {
@@ -53,6 +59,15 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
         where operation_id = @OperationId;
         """;
 
+    // Only a ship takes lines by SKU, so only another ship's lines can be taken from it.
+    private const string UnfinishedShipPlansSql = """
+
+        select planned_lines::text
+        from walmart_operation
+        where purchase_order_id = @PurchaseOrderId and store_code = @StoreCode and operation_id <> @OperationId
+          and kind = 'Ship' and status <> 'succeeded' and planned_lines is not null;
+        """;
+
     public async Task Failed(Guid operationId, string error, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -61,6 +76,23 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { operationId, error }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The lock may have been taken before a later statement of the batch failed. A pooled connection keeps its session, and a
+    /// lock left in it would make every later copy of the operation think it runs elsewhere and drop itself: the operation would
+    /// never run. If the lock cannot be released, the connection is not pooled again.
+    /// </summary>
+    private static async Task ReleaseLocks(NpgsqlConnection connection)
+    {
+        try
+        {
+            await connection.ExecuteAsync("select pg_advisory_unlock_all()");
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     private static long LockKey(Guid operationId) => BitConverter.ToInt64(operationId.ToByteArray(), 8);

@@ -45,7 +45,7 @@ public static class SyncResults
         int attempts,
         DateTimeOffset occurredAt,
         Guid? operationId = null) =>
-        Envelope(SyncResultTypes.SyncFailed, state, occurredAt, ResultId(SyncResultTypes.SyncFailed, operationId?.ToString() ?? $"{operation}\n{causationId}"), new SyncFailedData
+        Envelope(SyncResultTypes.SyncFailed, state, occurredAt, FailureId(operation, causationId, operationId, attempts), new SyncFailedData
         {
             PurchaseOrderId = state.PurchaseOrderId,
             OrderIncrementId = state.OrderIncrementId,
@@ -66,6 +66,13 @@ public static class SyncResults
     /// </summary>
     private static Guid ResultId(string type, string outcome) =>
         UUIDNext.Uuid.NewNameBased(ResultIdNamespace, $"{type}\n{outcome}");
+
+    /// <summary>
+    /// An operation resynced or run again for a new track keeps its id, and may fail again: each failure counts its attempts on,
+    /// so a later failure gets an id of its own and is not dropped by Commerce as a copy of the earlier one.
+    /// </summary>
+    private static Guid FailureId(string operation, string causationId, Guid? operationId, int attempts) =>
+        ResultId(SyncResultTypes.SyncFailed, operationId is { } id ? $"{id}\nattempt {attempts}" : $"{operation}\n{causationId}");
 
     private static readonly Guid ResultIdNamespace = new("b1f7a0d2-4c3e-4e8a-9f61-2d5c7e8a9b04");
 

@@ -303,7 +303,8 @@ public static class OrderSyncRules
             case ShipmentStatus.Synced:
                 state.KeepTrackingCurrent(shipment);
                 break;
-            case ShipmentStatus.Failed when previous?.TrackNumber != track.TrackNumber:
+            case ShipmentStatus.Failed when previous is null || (previous with { TrackId = track.TrackId }) != track:
+                // A new number, carrier or URL may be the fix the refusal asked for (a URL for a carrier Walmart does not know).
                 // The failed ship runs again as the same operation, not a new one: it keeps the lines it settled on, so lines Walmart
                 // applied before its answer was lost are not shipped again (a new ship would take other open lines of the same SKU).
                 state.Operations.Last(o => o.ShipmentId == shipment.ShipmentId && o.Kind == WalmartOperationKind.Ship).Requeue(eventId, state.LastEventTime);

@@ -138,7 +138,7 @@ public sealed class ExecuteWalmartOperationConsumer(
     {
         var plan = command.Kind switch
         {
-            WalmartOperationKind.Ship => LinePlanner.PlanShipment(order, command.Shipment!.Items),
+            WalmartOperationKind.Ship => LinePlanner.PlanShipment(order, command.Shipment!.Items, [.. session.UnfinishedShipPlans.SelectMany(Deserialize)]),
             WalmartOperationKind.UpdateTracking => LinePlanner.PlanTrackingUpdate(order, command.Shipment!.Lines),
             _ => LinePlanner.PlanCancellation(order, command.Cancellation?.ShippedInCommerce ?? []),
         };

@@ -6,9 +6,22 @@ namespace OrderSync.Worker.WalmartOperations;
 /// <summary>Maps Commerce quantities onto Walmart's lines, which usually hold one unit each, by SKU and open quantity.</summary>
 public static class LinePlanner
 {
-    public static LinePlan PlanShipment(WalmartOrder order, IReadOnlyList<ShipmentItem> items)
+    /// <param name="heldByOthers">
+    /// The lines other shipments of the order settled on and have not applied (they failed, and wait for a fix and a retry): their
+    /// units are not this shipment's to take. Were they taken, the failed shipment, run again, would find its lines shipped, take
+    /// that for its own earlier call, and report done with its units never shipped.
+    /// </param>
+    public static LinePlan PlanShipment(WalmartOrder order, IReadOnlyList<ShipmentItem> items, IReadOnlyList<PlannedLine>? heldByOthers = null)
     {
         var open = order.Lines.ToDictionary(l => l.LineNumber, l => l.OpenQuantity);
+        var held = new Dictionary<string, int>();
+        foreach (var line in StillToApply(order, heldByOthers ?? []))
+        {
+            var units = Math.Min(line.Quantity, Line(order, line).OpenQuantity - (line.OpenBefore - line.Quantity));
+            held[line.LineNumber] = held.GetValueOrDefault(line.LineNumber) + units;
+            open[line.LineNumber] = Math.Max(0, open[line.LineNumber] - units);
+        }
+
         var planned = new List<PlannedLine>();
         foreach (var (sku, quantity) in items.GroupBy(i => i.Sku, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(i => i.Quantity))))
         {
@@ -21,8 +34,12 @@ public static class LinePlanner
             var available = lines.Sum(l => open[l.LineNumber]);
             if (quantity > available)
             {
+                var heldUnits = lines.Sum(l => held.GetValueOrDefault(l.LineNumber));
+                var heldNote = heldUnits == 0
+                    ? string.Empty
+                    : $" {heldUnits} more {(heldUnits == 1 ? "is" : "are")} held by an earlier shipment of the order that failed: resync the order once its cause is fixed.";
                 return LinePlan.Refused(
-                    $"The shipment has {quantity} of SKU {sku}, but only {available} of it {(available == 1 ? "is" : "are")} left to ship on Walmart order {order.PurchaseOrderId}.");
+                    $"The shipment has {quantity} of SKU {sku}, but only {available} of it {(available == 1 ? "is" : "are")} left to ship on Walmart order {order.PurchaseOrderId}.{heldNote}");
             }
 
             var remaining = quantity;

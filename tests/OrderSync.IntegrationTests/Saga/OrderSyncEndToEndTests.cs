@@ -281,4 +281,34 @@ public sealed class OrderSyncEndToEndTests
         (await stack.Sandbox.Calls(po)).Count(c => c.GetProperty("operation").GetString() == "cancel").ShouldBe(1);
         (await SandboxLedger.Lines(stack.Sandbox, po)).ShouldAllBe(l => l.Cancelled == 1);
     }
+
+    [Fact]
+    public async Task A_shipment_after_a_failed_one_of_the_same_sku_takes_another_line_and_the_failed_one_ships_its_own_once_its_track_is_fixed()
+    {
+        await using var stack = await SyncStack.Start();
+        var po = await stack.Sandbox.SeedOrder("MUG", "MUG");
+
+        // Shipment 1 settles on line 1, then fails twice for good: a carrier Walmart does not know, without a track URL.
+        await stack.Commerce.Publish(CommerceEvents.Shipment(po, "1", [("MUG", 1)], trackNumber: null));
+        await stack.Commerce.Publish(CommerceEvents.Track(po, "1", "PIGEON-1", carrierCode: "pigeonpost"));
+        var firstFailure = await stack.Results.WaitFor(SyncFailed, po);
+        await stack.Commerce.Publish(CommerceEvents.Track(po, "1", "PIGEON-2", carrierCode: "pigeonpost"));
+        var secondFailure = await stack.Results.WaitFor(r => r.Type == SyncFailed && r.Subject == po && r.Id != firstFailure.Id, TimeSpan.FromSeconds(30));
+        secondFailure.Data.GetProperty("attempts").GetInt32().ShouldBeGreaterThan(firstFailure.Data.GetProperty("attempts").GetInt32());
+
+        // Shipment 2 of the same SKU leaves line 1 to shipment 1.
+        await stack.Commerce.Publish(CommerceEvents.Shipment(po, "2", [("MUG", 1)], trackNumber: "1Z999AA10000000002"));
+        var second = await stack.Results.WaitFor(r => r.Type == ShipmentSynced && r.Subject == po && r.Data.GetProperty("shipmentId").GetString() == "2");
+        second.Data.GetProperty("lines")[0].GetProperty("lineNumber").GetString().ShouldBe("2");
+
+        // Its track fixed, shipment 1 ships the line it settled on.
+        await stack.Commerce.Publish(CommerceEvents.Track(po, "1", "1Z999AA10000000001"));
+        var first = await stack.Results.WaitFor(r => r.Type == ShipmentSynced && r.Subject == po && r.Data.GetProperty("shipmentId").GetString() == "1");
+        first.Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
+        first.Data.GetProperty("lines")[0].GetProperty("lineNumber").GetString().ShouldBe("1");
+        var lines = await SandboxLedger.Lines(stack.Sandbox, po);
+        lines.Single(l => l.LineNumber == "1").TrackingNumbers.ShouldBe(["1Z999AA10000000001"]);
+        lines.Single(l => l.LineNumber == "2").TrackingNumbers.ShouldBe(["1Z999AA10000000002"]);
+        (await SandboxLedger.UnitsShippedByCalls(stack.Sandbox, po)).OrderBy(l => l.Key).ShouldBe([new("1", 1), new("2", 1)]);
+    }
 }

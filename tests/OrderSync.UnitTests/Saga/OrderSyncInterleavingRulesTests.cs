@@ -97,6 +97,24 @@ public sealed class OrderSyncInterleavingRulesTests
     }
 
     [Fact]
+    public void A_failed_ship_runs_again_when_the_track_gets_the_url_its_refusal_asked_for()
+    {
+        var unknownCarrier = new ShipmentTrack("t1", "pigeonpost", "Pigeon Post", "PP-1", null);
+        var state = new OrderSyncState();
+        state.RecordShipment(Shipment("s1", unknownCarrier));
+        var ship = state.StartNextOperation()!;
+        state.ApplyFailure(ship, "Walmart needs a tracking URL for carrier Pigeon Post.");
+
+        state.RecordTrack(Track("s1", unknownCarrier with { TrackId = "t1-resaved" }, "e-resaved"));
+        state.StartNextOperation().ShouldBeNull();
+        state.RecordTrack(Track("s1", unknownCarrier with { TrackUrl = "https://pigeon.example/PP-1" }, "e-url"));
+
+        var retry = state.StartNextOperation().ShouldNotBeNull();
+        retry.OperationId.ShouldBe(ship.OperationId);
+        state.BuildCommand(retry).Shipment!.Track.TrackUrl.ShouldBe("https://pigeon.example/PP-1");
+    }
+
+    [Fact]
     public void A_ship_queued_while_a_cancellation_waits_its_turn_goes_before_it()
     {
         var state = new OrderSyncState();

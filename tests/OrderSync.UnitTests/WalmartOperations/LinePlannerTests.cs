@@ -33,6 +33,47 @@ public sealed class LinePlannerTests
     }
 
     [Fact]
+    public void A_shipment_leaves_the_lines_a_failed_shipment_of_the_order_settled_on()
+    {
+        var failedShipment = LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "MUG", 1)]).Lines;
+
+        var plan = LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "MUG", 1)], failedShipment);
+
+        failedShipment.Select(l => l.LineNumber).ShouldBe(["1"]);
+        plan.Lines.Select(l => l.LineNumber).ShouldBe(["2"]);
+    }
+
+    [Fact]
+    public void Units_held_by_a_failed_shipment_are_not_offered_and_the_refusal_says_where_they_are()
+    {
+        var failedShipment = LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "MUG", 1)]).Lines;
+
+        var plan = LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "MUG", 2)], failedShipment);
+
+        plan.Refusal.ShouldBe(
+            "The shipment has 2 of SKU MUG, but only 1 of it is left to ship on Walmart order PO-1. 1 more is held by an earlier shipment of the order that failed: resync the order once its cause is fixed.");
+    }
+
+    [Fact]
+    public void Lines_a_failed_shipment_got_applied_before_it_failed_are_no_longer_held()
+    {
+        var failedShipment = LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "MUG", 1)]).Lines;
+        var afterItsLostAnswer = Order with { Lines = [Line("1", "MUG", "Shipped"), .. Order.Lines.Skip(1)] };
+
+        LinePlanner.PlanShipment(afterItsLostAnswer, [new ShipmentItem("i1", "MUG", 1)], failedShipment).Lines.Select(l => l.LineNumber).ShouldBe(["2"]);
+    }
+
+    [Fact]
+    public void Of_a_line_of_several_units_only_the_units_a_failed_shipment_planned_are_held()
+    {
+        var order = new WalmartOrder("PO-2", null, "Standard", [new WalmartOrderLine("1", "MUG", 3, [new WalmartLineStatus("Acknowledged", 3)], null)]);
+        var failedShipment = LinePlanner.PlanShipment(order, [new ShipmentItem("i1", "MUG", 1)]).Lines;
+
+        LinePlanner.PlanShipment(order, [new ShipmentItem("i1", "MUG", 2)], failedShipment).Lines.ShouldHaveSingleItem().Quantity.ShouldBe(2);
+        LinePlanner.PlanShipment(order, [new ShipmentItem("i1", "MUG", 3)], failedShipment).Refusal.ShouldNotBeNull();
+    }
+
+    [Fact]
     public void A_sku_not_on_the_order_is_refused()
     {
         LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "LAMP", 1)]).Refusal.ShouldBe("SKU LAMP is not on Walmart order PO-1.");
