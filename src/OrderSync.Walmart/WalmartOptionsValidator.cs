@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace OrderSync.Walmart;
 
-/// <summary>Names the configuration key of every fault, so that a failed start says what to fix.</summary>
+/// <summary>
+/// Names the configuration key of every fault as an operator sets it, in an environment variable (<c>Walmart__BaseUrl</c>), so
+/// that a failed start says what to fix.
+/// </summary>
 internal sealed class WalmartOptionsValidator : IValidateOptions<WalmartOptions>
 {
     private const string Section = WalmartOptions.SectionName;
@@ -13,43 +16,43 @@ internal sealed class WalmartOptionsValidator : IValidateOptions<WalmartOptions>
 
         if (options.BaseUrl is null)
         {
-            failures.Add($"{Section}:BaseUrl is missing");
+            failures.Add($"{Section}__BaseUrl is missing");
         }
         else if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttps && options.BaseUrl.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"{Section}:BaseUrl must be an absolute http(s) URL, such as https://marketplace.walmartapis.com");
+            failures.Add($"{Section}__BaseUrl must be an absolute http(s) URL, such as https://marketplace.walmartapis.com");
         }
 
         if (string.IsNullOrWhiteSpace(options.ServiceName))
         {
-            failures.Add($"{Section}:ServiceName is empty");
+            failures.Add($"{Section}__ServiceName is empty");
         }
 
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
-            failures.Add($"{Section}:RequestTimeout must be positive");
+            failures.Add($"{Section}__RequestTimeout must be positive");
         }
 
         if (options.TokenRefreshMargin < TimeSpan.Zero)
         {
-            failures.Add($"{Section}:TokenRefreshMargin must not be negative");
+            failures.Add($"{Section}__TokenRefreshMargin must not be negative");
         }
 
         if (options.Sellers.Count == 0)
         {
-            failures.Add($"{Section}:Sellers is missing: add {Section}:Sellers:{{store_code}}:ClientId and ClientSecret for each Commerce store view");
+            failures.Add($"{Section}__Sellers is missing: add {Section}__Sellers__{{store_code}}__ClientId and ClientSecret for each Commerce store view");
         }
 
         foreach (var (storeCode, seller) in options.Sellers)
         {
             if (seller is null || string.IsNullOrWhiteSpace(seller.ClientId))
             {
-                failures.Add($"{Section}:Sellers:{storeCode}:ClientId is missing");
+                failures.Add($"{Section}__Sellers__{storeCode}__ClientId is missing");
             }
 
             if (seller is null || string.IsNullOrWhiteSpace(seller.ClientSecret))
             {
-                failures.Add($"{Section}:Sellers:{storeCode}:ClientSecret is missing");
+                failures.Add($"{Section}__Sellers__{storeCode}__ClientSecret is missing");
             }
         }
 
@@ -57,7 +60,7 @@ internal sealed class WalmartOptionsValidator : IValidateOptions<WalmartOptions>
         {
             if (string.IsNullOrWhiteSpace(walmartName))
             {
-                failures.Add($"{Section}:Carriers:{carrier} is empty");
+                failures.Add($"{Section}__Carriers__{carrier} is empty");
             }
         }
 
@@ -67,7 +70,7 @@ internal sealed class WalmartOptionsValidator : IValidateOptions<WalmartOptions>
         ValidateRateLimit(failures, nameof(WalmartRateLimitOptions.Acknowledge), options.RateLimits.Acknowledge);
         if (options.RateLimits.MaxWait < TimeSpan.Zero)
         {
-            failures.Add($"{Section}:RateLimits:MaxWait must not be negative");
+            failures.Add($"{Section}__RateLimits__MaxWait must not be negative");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -77,12 +80,12 @@ internal sealed class WalmartOptionsValidator : IValidateOptions<WalmartOptions>
     {
         if (limit.PermitsPerMinute <= 0)
         {
-            failures.Add($"{Section}:RateLimits:{endpoint}:PermitsPerMinute must be positive");
+            failures.Add($"{Section}__RateLimits__{endpoint}__PermitsPerMinute must be positive");
         }
 
         if (limit.Burst <= 0)
         {
-            failures.Add($"{Section}:RateLimits:{endpoint}:Burst must be positive");
+            failures.Add($"{Section}__RateLimits__{endpoint}__Burst must be positive");
         }
     }
 }

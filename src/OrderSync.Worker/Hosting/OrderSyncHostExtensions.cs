@@ -20,7 +20,7 @@ public static class OrderSyncHostExtensions
         services.AddOptions<ConnectionStringsOptions>().Bind(builder.Configuration.GetSection(ConnectionStringsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConnectionStringsOptions>, ConnectionStringsValidator>();
         services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(5));
+        services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>(ShutdownAfterTheWorkersDrain);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => OrderSyncDataSource.Create(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!));
@@ -38,5 +38,20 @@ public static class OrderSyncHostExtensions
         services.AddOrderSyncBus();
 
         return builder;
+    }
+
+    /// <summary>
+    /// The host reads its options while it is built, before the start-up validation that reports a bad setting in one line: a
+    /// bad Worker setting leaves the default here and is reported there.
+    /// </summary>
+    private static void ShutdownAfterTheWorkersDrain(HostOptions host, IOptions<WorkerOptions> worker)
+    {
+        try
+        {
+            host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(5);
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException)
+        {
+        }
     }
 }

@@ -49,4 +49,31 @@ public sealed class StartupConfigurationTests
         exitCode.ShouldNotBe(0);
         error.Trim().Split('\n').ShouldHaveSingleItem().ShouldContain("walmart_us");
     }
+
+    [Fact]
+    public async Task A_worker_with_nothing_set_stops_with_one_line_naming_every_missing_key()
+    {
+        var (exitCode, error, output) = await WorkerProcess.Run(new Dictionary<string, string>(), TimeSpan.FromSeconds(30));
+
+        exitCode.ShouldBe(78);
+        var line = error.Trim().Split('\n').ShouldHaveSingleItem();
+        line.ShouldContain("ConnectionStrings__RabbitMq is missing");
+        line.ShouldContain("ConnectionStrings__Postgres is missing");
+        line.ShouldContain("Walmart__BaseUrl is missing");
+        line.ShouldContain("Walmart__Sellers is missing");
+        output.ShouldNotContain("Exception");
+    }
+
+    [Theory]
+    [InlineData("Worker__ShutdownTimeout", "soon", "Worker__ShutdownTimeout is not a valid duration")]
+    [InlineData("Worker__PrefetchCount", "many", "Worker__PrefetchCount is not a valid whole number")]
+    public async Task A_value_that_is_not_of_its_keys_type_stops_the_worker_with_one_line_naming_the_key(string key, string value, string expected)
+    {
+        var settings = new Dictionary<string, string>(ValidSettings) { [key] = value };
+
+        var (exitCode, error, _) = await WorkerProcess.Run(settings, TimeSpan.FromSeconds(30));
+
+        exitCode.ShouldBe(78);
+        error.Trim().Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
+    }
 }
