@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
+using OrderSync.Contracts;
 
 namespace OrderSync.Worker.Inbound;
 
 /// <summary>The CloudEvents 1.0 attributes the worker reads, and <c>data.value</c>, the Commerce entity.</summary>
 public sealed record CommerceEnvelope(string Id, string Type, string Source, DateTimeOffset Time, JsonElement Value)
 {
-    /// <summary>Reads a structured-mode CloudEvent; attributes outside the contract are ignored, as it asks.</summary>
+    /// <summary>
+    /// Reads a structured-mode CloudEvent; attributes outside the contract are ignored, as it asks. Of an event of a type the
+    /// worker does not handle only the type is checked, and <see cref="Value"/> is left undefined.
+    /// </summary>
     /// <exception cref="InvalidCommerceEventException">The body is not JSON, not a CloudEvent, or lacks <c>data.value</c>.</exception>
     public static CommerceEnvelope Parse(ReadOnlyMemory<byte> body, TimeProvider clock)
     {
@@ -25,6 +29,12 @@ public sealed record CommerceEnvelope(string Id, string Type, string Source, Dat
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new InvalidCommerceEventException($"The message body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not a CloudEvent object.");
+        }
+
+        // The contract: a type the worker does not handle is acknowledged and counted whatever its shape, never dead-lettered.
+        if (OptionalAttribute(root, "type") is { } foreignType && !Topology.CommerceEventTypes.Contains(foreignType))
+        {
+            return new CommerceEnvelope(OptionalAttribute(root, "id") ?? string.Empty, foreignType, OptionalAttribute(root, "source") ?? string.Empty, clock.GetUtcNow(), default);
         }
 
         var specVersion = RequiredAttribute(root, "specversion");

@@ -141,6 +141,15 @@ public sealed class CommerceEventTranslatorTests
     }
 
     [Fact]
+    public void An_event_of_another_type_is_read_for_its_type_alone_whatever_else_it_lacks()
+    {
+        var envelope = CommerceEnvelope.Parse(Encoding.UTF8.GetBytes("""{"specversion":"0.3","type":"com.adobe.commerce.observer.catalog_product_save_after","data_base64":"e30="}"""), Clock);
+
+        envelope.Type.ShouldBe("com.adobe.commerce.observer.catalog_product_save_after");
+        CommerceEventTranslator.Handles(envelope.Type).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Envelope_fields_outside_the_contract_are_ignored()
     {
         var document = Example("shipment-saved.json");
