@@ -836,6 +836,22 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_copy_of_a_held_event_sets_its_timer_again_in_case_the_first_was_lost_and_is_held_once()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1), ("TEE", 1));
+        var held = order.Shipment("s2", "1Z2", ("TEE", 1)).Arrived(2, DateTimeOffset.UtcNow);
+
+        await Host.Deliver(held);
+        await Host.Deliver(held);
+
+        Host.Timer.Requests.Count.ShouldBe(2);
+        Host.Timer.Requests.ShouldAllBe(r => r.CorrelationId == order.CorrelationId && r.Delay > TimeSpan.FromSeconds(25));
+        (await Host.State(order.CorrelationId)).HeldEvents.ShouldHaveSingleItem().EventId.ShouldBe(held.Context.EventId);
+        Host.ShouldHaveNoNewCommand();
+    }
+
+    [Fact]
     public async Task A_timer_for_an_order_with_nothing_held_changes_nothing()
     {
         var order = SagaOrder.New();

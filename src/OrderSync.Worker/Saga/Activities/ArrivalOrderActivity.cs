@@ -27,8 +27,11 @@ public sealed class ArrivalOrderActivity<TEvent>(
                 logger.LogInformation(
                     "Order {PurchaseOrderId}: holding event {EventId} (number {Sequence}) until the events before it, from number {Next}, are applied",
                     arrival.PurchaseOrderId, arrival.EventId, arrival.ArrivalSequence, reached + 1);
-                await timer.WakeUpLater(context, context.Saga.CorrelationId, (arrival.ArrivedAt ?? now) + wait - now);
             }
+
+            // A copy of a held event sets the timer again: the first timer left only after the commit, from memory, and may be
+            // lost with the process; a release judged early by an instance whose clock is behind comes back here too.
+            await timer.WakeUpLater(context, context.Saga.CorrelationId, (arrival.ArrivedAt ?? now) + wait - now);
         }
         else
         {
