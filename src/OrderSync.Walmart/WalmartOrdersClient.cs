@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -175,7 +176,10 @@ internal sealed class WalmartOrdersClient(
         var status = (int)answer.StatusCode;
         if (!answer.IsSuccessStatusCode)
         {
-            var retryAt = WalmartAnswers.ReadRetryAt(answer.Headers, timeProvider.GetUtcNow());
+            // Walmart says when its bucket refills; a 429 that does not is retried after one refill of ours, not at once.
+            var now = timeProvider.GetUtcNow();
+            var retryAt = WalmartAnswers.ReadRetryAt(answer.Headers, now)
+                ?? (answer.StatusCode == HttpStatusCode.TooManyRequests ? now + rateLimiter.ReplenishmentPeriod(operation.Endpoint) : null);
             return WalmartAnswers.Failed(status, answer.ReasonPhrase, WalmartErrorParser.Parse(body), retryAt, context);
         }
 

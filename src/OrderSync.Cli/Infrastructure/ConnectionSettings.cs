@@ -27,10 +27,15 @@ public class ConnectionSettings : CommandSettings
             throw new CliException("no broker: pass --rabbitmq or set ConnectionStrings__RabbitMq", ExitCodes.Usage);
         }
 
+        var source = RabbitMq is null ? "ConnectionStrings__RabbitMq" : "--rabbitmq";
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps"
             ? uri
-            : throw new CliException($"--rabbitmq is not an AMQP URI: {value}", ExitCodes.Usage);
+            : throw new CliException($"{source} is not an AMQP URI (such as amqp://user:password@host:5672/): {WithoutPassword(value)}", ExitCodes.Usage);
     }
+
+    /// <summary>A rejected URI may still carry a password: the part between the scheme and '@' is not printed.</summary>
+    private static string WithoutPassword(string value) =>
+        System.Text.RegularExpressions.Regex.Replace(value, "^([^/]*//)?[^@/]*@", match => $"{match.Groups[1].Value}***@");
 
     public bool HasPostgres => !string.IsNullOrWhiteSpace(Postgres ?? Environment.GetEnvironmentVariable("ConnectionStrings__Postgres"));
 

@@ -128,6 +128,17 @@ public sealed class WalmartOrdersClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_throttled_answer_without_a_replenish_time_is_retried_after_one_refill_of_the_endpoints_bucket()
+    {
+        harness.Handler.OnOrders = (_, _) => Task.FromResult(FakeWalmartHandler.Json((HttpStatusCode)429, """{"errors":{"error":[{"code":"REQUEST_THRESHOLD_VIOLATED"}]}}"""));
+
+        var response = await harness.Client.CancelLinesAsync(Store, "PO-1", [new CancelLineRequest("1", 1, "SELLER_CANCEL_OUT_OF_STOCK")]);
+
+        response.Outcome.ShouldBe(WalmartOutcome.Throttled);
+        response.RetryAt.ShouldBe(harness.Time.GetUtcNow() + TimeSpan.FromMinutes(1) / new WalmartRateLimitOptions().Cancel.PermitsPerMinute);
+    }
+
+    [Fact]
     public async Task A_timeout_is_transient_and_does_not_throw()
     {
         harness.Handler.OnOrders = async (_, cancellationToken) =>
