@@ -35,6 +35,10 @@ public static class SyncResults
             Lines = [.. completed.Lines.Select(l => new CancelledLine(l.LineNumber, l.Sku, l.Quantity, l.Reason ?? string.Empty))],
         });
 
+    /// <summary>The Error result of an event refused without an operation: the same, with the same id, each time it is sent.</summary>
+    public static SyncResultCloudEvent Refused(OrderSyncState state, RefusedEvent refused) =>
+        Failed(state, refused.Operation, refused.EventId, refused.Reason, ErrorSources.Commerce, [], attempts: 0, refused.RefusedAt);
+
     public static SyncResultCloudEvent Failed(
         OrderSyncState state,
         string operation,

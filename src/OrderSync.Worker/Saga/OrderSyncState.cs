@@ -37,6 +37,9 @@ public sealed class OrderSyncState : SagaStateMachineInstance, ISagaVersion
 
     public CancellationRecord? Cancellation { get; set; }
 
+    /// <summary>Events refused without an operation, with why and when.</summary>
+    public List<RefusedEvent> RefusedEvents { get; set; } = [];
+
     /// <summary>Every Walmart operation asked for, in order; at most one is in flight at a time.</summary>
     public List<OperationRecord> Operations { get; set; } = [];
 

@@ -733,6 +733,24 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_copy_of_a_cancellation_refused_for_its_reason_publishes_its_error_again_under_the_same_id()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1));
+        var cancellation = order.Cancellation(null);
+
+        await Host.Deliver(cancellation);
+        await Host.Deliver(cancellation);
+
+        // The first result left from memory after the commit, and may have been lost with the process that sent it.
+        Host.ShouldHaveNoNewCommand();
+        Host.Results.Count.ShouldBe(2);
+        var error = Host.Results.DistinctBy(r => r.Id).ShouldHaveSingleItem();
+        error.Type.ShouldBe(SyncResultTypes.SyncFailed);
+        error.Data.ShouldBeOfType<SyncFailedData>().StatusDetails.ShouldContain("without a cancellation reason");
+    }
+
+    [Fact]
     public async Task A_failure_delivered_again_publishes_its_error_again_under_the_same_id()
     {
         var order = SagaOrder.New();

@@ -16,8 +16,9 @@ public sealed class ApplyCancellationActivity(TimeProvider clock, OrderSyncMetri
             return Task.CompletedTask;
         }
 
-        var result = SyncResults.Failed(
-            context.Saga, SyncOperations.Cancellation, context.Message.Context.EventId, refusal, ErrorSources.Commerce, [], attempts: 0, clock.GetUtcNow());
+        var refused = new RefusedEvent(context.Message.Context.EventId, SyncOperations.Cancellation, refusal, clock.GetUtcNow());
+        context.Saga.RefusedEvents.Add(refused);
+        var result = SyncResults.Refused(context.Saga, refused);
         metrics.Synced(result.Type, context.Message.Context.EventTime, result.Time);
         return context.SendSyncResult(result);
     }

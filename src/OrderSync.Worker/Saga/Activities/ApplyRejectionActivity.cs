@@ -12,8 +12,9 @@ public sealed class ApplyRejectionActivity(TimeProvider clock, OrderSyncMetrics 
     {
         var rejected = context.Message;
         context.Saga.RecordRejection(rejected);
-        var result = SyncResults.Failed(
-            context.Saga, rejected.Operation, rejected.Context.EventId, rejected.Reason, ErrorSources.Commerce, [], attempts: 0, clock.GetUtcNow());
+        var refused = new RefusedEvent(rejected.Context.EventId, rejected.Operation, rejected.Reason, clock.GetUtcNow());
+        context.Saga.RefusedEvents.Add(refused);
+        var result = SyncResults.Refused(context.Saga, refused);
         metrics.Synced(result.Type, context.Message.Context.EventTime, result.Time);
         return context.SendSyncResult(result);
     }

@@ -1,12 +1,14 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Events;
+using OrderSync.Worker.Results;
 
 namespace OrderSync.Worker.Saga.Activities;
 
 /// <summary>
-/// An event already applied came again. A copy changes nothing, but if an operation is in flight its command is sent again:
-/// the first copy may never have left (the outbox is not transactional), and the operation consumer ignores a second one.
+/// An event already applied came again. A copy changes nothing, but if an operation is in flight its command is sent again,
+/// and an event refused without an operation sends its Error result again: what the first sent may never have left (the
+/// outbox is not transactional); the operation consumer ignores a second command, and Commerce a result it already has.
 /// An event under the same id with other contents is no copy: it is dead-lettered.
 /// </summary>
 public sealed class ResendOperationInFlightActivity<TEvent>(ILogger<ResendOperationInFlightActivity<TEvent>> logger) :
@@ -28,6 +30,11 @@ public sealed class ResendOperationInFlightActivity<TEvent>(ILogger<ResendOperat
         }
 
         logger.LogInformation("Order {PurchaseOrderId}: event {EventId} was already applied", context.Saga.PurchaseOrderId, applied.EventId);
+        if (context.Saga.RefusedEvents.FirstOrDefault(r => r.EventId == applied.EventId) is { } refused)
+        {
+            await context.SendSyncResult(SyncResults.Refused(context.Saga, refused));
+        }
+
         await context.ResendInFlightOperation();
 
         await next.Execute(context);
