@@ -27,7 +27,7 @@ public sealed class WalmartOptionsValidationTests
             ["Walmart:Sellers:walmart_us:ClientSecret"] = "secret",
         }));
 
-        failure.Failures.ShouldContain("Walmart:BaseUrl is missing");
+        failure.Failures.ShouldContain("Walmart__BaseUrl is missing");
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class WalmartOptionsValidationTests
             ["Walmart:Sellers:walmart_us:ClientId"] = "id",
         }));
 
-        failure.Failures.ShouldBe(["Walmart:Sellers:walmart_us:ClientSecret is missing"]);
+        failure.Failures.ShouldBe(["Walmart__Sellers__walmart_us__ClientSecret is missing"]);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class WalmartOptionsValidationTests
             ["Walmart:BaseUrl"] = "https://marketplace.walmartapis.com",
         }));
 
-        failure.Failures.ShouldHaveSingleItem().ShouldStartWith("Walmart:Sellers is missing");
+        failure.Failures.ShouldHaveSingleItem().ShouldStartWith("Walmart__Sellers is missing");
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class WalmartOptionsValidationTests
             ["Walmart:Sellers:walmart_us:ClientSecret"] = "secret",
         }));
 
-        failure.Failures.ShouldHaveSingleItem().ShouldStartWith("Walmart:BaseUrl must be an absolute http(s) URL");
+        failure.Failures.ShouldHaveSingleItem().ShouldStartWith("Walmart__BaseUrl must be an absolute http(s) URL");
     }
 
     private static void Start(Dictionary<string, string?> settings)
