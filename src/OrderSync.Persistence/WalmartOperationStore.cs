@@ -19,12 +19,12 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
         try
         {
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-                "select pg_try_advisory_lock(@Key);\n" + RecordOperationSql + UnfinishedShipPlansSql,
+                "select pg_try_advisory_lock(@Key);\n" + RecordOperationSql + (IsShip(start) ? UnfinishedShipPlansSql : string.Empty),
                 new { Key = key, start.OperationId, start.CorrelationId, start.StoreCode, start.PurchaseOrderId, start.Kind, start.CausationId },
                 cancellationToken: cancellationToken));
             var locked = await results.ReadSingleAsync<bool>();
             var row = await results.ReadSingleAsync<OperationRow>();
-            var unfinishedShipPlans = (await results.ReadAsync<string>()).AsList();
+            var unfinishedShipPlans = IsShip(start) ? (await results.ReadAsync<string>()).AsList() : [];
             session = locked ? new OperationSession(connection, start.OperationId, key, row, unfinishedShipPlans) : null;
             return session;
         }
@@ -94,6 +94,8 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
             NpgsqlConnection.ClearPool(connection);
         }
     }
+
+    private static bool IsShip(OperationStart start) => start.Kind == "Ship";
 
     private static long LockKey(Guid operationId) => BitConverter.ToInt64(operationId.ToByteArray(), 8);
 }
