@@ -16,6 +16,12 @@ public static class ArrivalOrderRules
 
     public static bool Holds(this OrderSyncState state, string eventId) => state.HeldEvents.Any(h => h.EventId == eventId);
 
+    /// <summary>An event under the id of a held one whose contents differ: not a copy, and it must not take the held one's place.</summary>
+    public static bool ConflictsWithHeld(this OrderSyncState state, OrderEventContext context) =>
+        context.ContentDigest is not null
+        && state.HeldEvents.FirstOrDefault(h => h.EventId == context.EventId)?.Message().Context.ContentDigest is { } held
+        && held != context.ContentDigest;
+
     /// <returns>False when the event is held already (a copy of it came early too).</returns>
     public static bool Hold(this OrderSyncState state, IOrderEvent orderEvent)
     {

@@ -675,6 +675,25 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_under_a_held_id_with_other_contents_is_refused_and_the_held_one_is_applied_in_its_turn()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1), ("TEE", 1));
+        var first = order.Shipment("s1", "1Z1", ("MUG", 1)).Arrived(1, DateTimeOffset.UtcNow);
+        var held = order.Shipment("s2", "1Z2", ("TEE", 1)).Arrived(2, DateTimeOffset.UtcNow);
+        await Host.Deliver(held);
+        var impostor = order.Shipment("s3", "1Z3", ("MUG", 1)) with { Context = held.Context with { ContentDigest = "other contents" } };
+
+        var refusal = await Should.ThrowAsync<InvalidOperationException>(() => Host.Deliver(impostor));
+
+        refusal.GetBaseException().ShouldBeOfType<ConflictingEventException>().Message.ShouldContain($"Event {held.Context.EventId} ({held.Context.EventType}) was already held for order {order.PurchaseOrderId} with other contents");
+        await Host.Deliver(first);
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+        await Host.AnswerNext(WalmartOperationKind.Ship);
+        ShipmentSynced(order).Select(r => r.ShipmentId).ShouldBe(["s1", "s2"]);
+    }
+
+    [Fact]
     public async Task An_event_under_an_applied_id_with_other_contents_is_refused_and_changes_nothing()
     {
         var order = SagaOrder.New();

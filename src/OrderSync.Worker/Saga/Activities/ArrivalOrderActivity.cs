@@ -19,6 +19,11 @@ public sealed class ArrivalOrderActivity<TEvent>(
     public async Task Execute(BehaviorContext<OrderSyncState, TEvent> context, IBehavior<OrderSyncState, TEvent> next)
     {
         var arrival = context.Message.Context;
+        if (context.Saga.ConflictsWithHeld(arrival))
+        {
+            throw ConflictingEventException.For(arrival, "held for");
+        }
+
         var (now, wait, reached) = (clock.GetUtcNow(), options.Value.ArrivalOrderWait, context.Saga.LastArrivalSequence);
         if (context.Saga.ComesEarly(arrival, now, wait))
         {

@@ -20,13 +20,7 @@ public sealed class ResendOperationInFlightActivity<TEvent>(ILogger<ResendOperat
         var applied = context.Message.Context;
         if (context.Saga.ConflictsWithApplied(applied))
         {
-            throw new ConflictingEventException(
-                $"Event {applied.EventId} ({applied.EventType}) was already applied to order {applied.PurchaseOrderId} with other contents; " +
-                "this one was not applied. Commerce must send a changed event under a new id.")
-            {
-                PurchaseOrderId = applied.PurchaseOrderId,
-                StoreCode = applied.StoreCode,
-            };
+            throw ConflictingEventException.For(applied, "applied to");
         }
 
         logger.LogInformation("Order {PurchaseOrderId}: event {EventId} was already applied", context.Saga.PurchaseOrderId, applied.EventId);
