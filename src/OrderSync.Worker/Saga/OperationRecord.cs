@@ -1,4 +1,5 @@
 using OrderSync.Contracts.Commands;
+using OrderSync.Contracts.Events;
 
 namespace OrderSync.Worker.Saga;
 
@@ -15,6 +16,9 @@ public sealed class OperationRecord
 
     /// <summary>The CloudEvent time of the event this operation answers: where its sync latency starts.</summary>
     public DateTimeOffset? CausationTime { get; set; }
+
+    /// <summary>The track a ship was last dispatched with: one saved after it, while it ran, may be the fix for its failure.</summary>
+    public ShipmentTrack? DispatchedTrack { get; set; }
 
     public OperationStatus Status { get; set; }
 

@@ -185,9 +185,33 @@ public static class OrderSyncRules
         if (next is not null)
         {
             next.Status = OperationStatus.InFlight;
+            next.DispatchedTrack = next.Kind == WalmartOperationKind.Ship ? state.Shipment(next).Track : null;
         }
 
         return next;
+    }
+
+    /// <summary>
+    /// A ship that failed while Commerce saved another track for its shipment runs again with that track, which may be the fix
+    /// (a URL for a carrier Walmart does not know): it keeps its operation and lines, as a failed ship given a new track does.
+    /// </summary>
+    /// <returns>True when the ship was queued again.</returns>
+    public static bool RetryWithTrackSavedMeanwhile(this OrderSyncState state, OperationRecord operation)
+    {
+        if (operation is not { Kind: WalmartOperationKind.Ship, Status: OperationStatus.Failed, DispatchedTrack: { } dispatched })
+        {
+            return false;
+        }
+
+        var shipment = state.Shipment(operation);
+        if (shipment.Track is not { } current || !current.DiffersForWalmart(dispatched))
+        {
+            return false;
+        }
+
+        operation.Requeue(shipment.TrackEventId ?? operation.CausationId, shipment.TrackEventTime);
+        shipment.Status = ShipmentStatus.Queued;
+        return true;
     }
 
     public static ExecuteWalmartOperation BuildCommand(this OrderSyncState state, OperationRecord operation)
@@ -303,7 +327,7 @@ public static class OrderSyncRules
             case ShipmentStatus.Synced:
                 state.KeepTrackingCurrent(shipment);
                 break;
-            case ShipmentStatus.Failed when previous is null || (previous with { TrackId = track.TrackId }) != track:
+            case ShipmentStatus.Failed when previous is null || previous.DiffersForWalmart(track):
                 // A new number, carrier or URL may be the fix the refusal asked for (a URL for a carrier Walmart does not know).
                 // The failed ship runs again as the same operation, not a new one: it keeps the lines it settled on, so lines Walmart
                 // applied before its answer was lost are not shipped again (a new ship would take other open lines of the same SKU).
@@ -357,6 +381,9 @@ public static class OrderSyncRules
             ? $"Walmart order {state.PurchaseOrderId} is already fully shipped, so there is nothing left to cancel."
             : $"Every line of Walmart order {state.PurchaseOrderId} is already shipped or cancelled, so there is nothing left to cancel.";
     }
+
+    /// <summary>Another number, carrier or URL: what Walmart receives; the track's own id in Commerce is not sent.</summary>
+    private static bool DiffersForWalmart(this ShipmentTrack track, ShipmentTrack other) => (track with { TrackId = other.TrackId }) != other;
 
     private static void Requeue(this OperationRecord operation, string causationId, DateTimeOffset? causationTime)
     {

@@ -115,6 +115,38 @@ public sealed class OrderSyncInterleavingRulesTests
     }
 
     [Fact]
+    public void A_ship_that_fails_after_another_track_was_saved_while_it_ran_runs_again_with_that_track()
+    {
+        var state = new OrderSyncState();
+        state.RecordShipment(Shipment("s1", First));
+        var ship = state.StartNextOperation()!;
+        state.RecordTrack(Track("s1", Second, "e-new"));
+
+        state.ApplyFailure(ship, "Walmart refused the tracking number.");
+        state.RetryWithTrackSavedMeanwhile(ship).ShouldBeTrue();
+
+        var retry = state.StartNextOperation().ShouldNotBeNull();
+        retry.OperationId.ShouldBe(ship.OperationId);
+        retry.CausationId.ShouldBe("e-new");
+        state.BuildCommand(retry).Shipment!.Track.ShouldBe(Second);
+    }
+
+    [Fact]
+    public void A_ship_that_fails_with_the_track_it_was_sent_with_stays_failed()
+    {
+        var state = new OrderSyncState();
+        state.RecordShipment(Shipment("s1", First));
+        var ship = state.StartNextOperation()!;
+        state.RecordTrack(Track("s1", First with { TrackId = "t1-resaved" }, "e-resaved"));
+
+        state.ApplyFailure(ship, "Walmart refused the tracking number.");
+
+        state.RetryWithTrackSavedMeanwhile(ship).ShouldBeFalse();
+        state.StartNextOperation().ShouldBeNull();
+        state.OrderStatus.ShouldBe(OrderStatuses.Error);
+    }
+
+    [Fact]
     public void A_ship_queued_while_a_cancellation_waits_its_turn_goes_before_it()
     {
         var state = new OrderSyncState();

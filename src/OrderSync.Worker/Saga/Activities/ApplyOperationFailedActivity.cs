@@ -33,6 +33,11 @@ public sealed class ApplyOperationFailedActivity(OrderSyncMetrics metrics, ILogg
             var result = FailedResult(context.Saga, operation, failed);
             await context.SendSyncResult(result);
             metrics.Synced(result.Type, operation.CausationTime ?? result.Time, result.Time);
+            if (context.Saga.RetryWithTrackSavedMeanwhile(operation))
+            {
+                logger.LogInformation(
+                    "Order {PurchaseOrderId}: operation {OperationId} runs again with the track saved while it ran", context.Saga.PurchaseOrderId, operation.OperationId);
+            }
         }
 
         await next.Execute(context);
