@@ -111,6 +111,15 @@ public static class OrderDocument
         return Text(state.RootElement, "LastError");
     }
 
+    /// <summary>The operations that failed for good: what a resync runs again.</summary>
+    public static int FailedOperations(string data)
+    {
+        using var state = JsonDocument.Parse(data);
+        return state.RootElement.TryGetProperty("Operations", out var operations) && operations.ValueKind == JsonValueKind.Array
+            ? operations.EnumerateArray().Count(operation => EnumName(operation, "Status", SagaEnums.OperationStatus) == "Failed")
+            : 0;
+    }
+
     private static JsonArray Items(JsonElement element, string name, Func<JsonElement, JsonNode?> map) =>
         element.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array
             ? new JsonArray([.. items.EnumerateArray().Select(map)])

@@ -37,6 +37,14 @@ public sealed class ResyncOrderCommand : AsyncCommand<ResyncOrderCommand.Setting
             throw new CliException($"order {row.PurchaseOrderId} is {(status is null ? "not synced yet" : $"'{status}'")}, not in Error: there is nothing to resync");
         }
 
+        if (OrderDocument.FailedOperations(row.Data) == 0)
+        {
+            // The error came from a Commerce event (one that failed validation, a cancellation without a reason Walmart takes).
+            throw new CliException(
+                $"order {row.PurchaseOrderId} is in Error, but none of its Walmart operations failed, so a resync has nothing to retry: " +
+                $"{OrderDocument.LastError(row.Data) ?? "no error recorded"}. The event was wrong in Commerce: correct it there, or act on the order in Walmart's Seller Center");
+        }
+
         var command = ResyncCommand.For(row.PurchaseOrderId ?? settings.PurchaseOrderId, row.StoreCode ?? string.Empty, Operator.Name, DateTimeOffset.UtcNow);
         var commandId = Guid.NewGuid();
         await Send(settings.RabbitMqUri(), command, commandId, cancellationToken);

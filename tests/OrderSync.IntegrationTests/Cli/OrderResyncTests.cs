@@ -53,6 +53,21 @@ public sealed class OrderResyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resync_refuses_an_order_in_error_with_no_failed_operation_saying_where_the_error_came_from()
+    {
+        await _environment.Declare(CommandQueue);
+        var refused = SagaRows.Order("PO-REFUSED", "Error", "The order was canceled in Commerce without a cancellation reason; Walmart needs one.");
+        refused["Operations"] = new System.Text.Json.Nodes.JsonArray();
+        await SagaRows.Insert(_environment.Database, refused);
+
+        var result = await _environment.Run("orders", "resync", "PO-REFUSED");
+
+        result.ExitCode.ShouldBe(1);
+        result.ErrorLine.ShouldStartWith("ordersync: order PO-REFUSED is in Error, but none of its Walmart operations failed, so a resync has nothing to retry: The order was canceled in Commerce without a cancellation reason");
+        (await _environment.Count(CommandQueue)).ShouldBe(0u);
+    }
+
+    [Fact]
     public async Task Resync_refuses_an_order_that_does_not_exist()
     {
         await _environment.Declare(CommandQueue);
