@@ -33,9 +33,21 @@ public class ConnectionSettings : CommandSettings
             : throw new CliException($"{source} is not an AMQP URI (such as amqp://user:password@host:5672/): {WithoutPassword(value)}", ExitCodes.Usage);
     }
 
-    /// <summary>A rejected URI may still carry a password: the part between the scheme and '@' is not printed.</summary>
-    private static string WithoutPassword(string value) =>
-        System.Text.RegularExpressions.Regex.Replace(value, "^([^/]*//)?[^@/]*@", match => $"{match.Groups[1].Value}***@");
+    /// <summary>
+    /// A rejected address may still carry a password, with any characters in it: everything before its last '@' but the
+    /// scheme is left out, and so is the value of a password= setting.
+    /// </summary>
+    private static string WithoutPassword(string value)
+    {
+        var at = value.LastIndexOf('@');
+        if (at >= 0)
+        {
+            var scheme = value.IndexOf("://", StringComparison.Ordinal) is var end and >= 0 && end < at ? value[..(end + 3)] : string.Empty;
+            return $"{scheme}***{value[at..]}";
+        }
+
+        return System.Text.RegularExpressions.Regex.Replace(value, "(password\\s*=)[^;]*", "$1***", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    }
 
     public bool HasPostgres => !string.IsNullOrWhiteSpace(Postgres ?? Environment.GetEnvironmentVariable("ConnectionStrings__Postgres"));
 

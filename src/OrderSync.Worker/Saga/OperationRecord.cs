@@ -20,6 +20,9 @@ public sealed class OperationRecord
     /// <summary>The track a ship was last dispatched with: one saved after it, while it ran, may be the fix for its failure.</summary>
     public ShipmentTrack? DispatchedTrack { get; set; }
 
+    /// <summary>The attempts count of the last failure applied: a failure delivered again carries no more, and is a copy.</summary>
+    public int? FailedAttempts { get; set; }
+
     public OperationStatus Status { get; set; }
 
     public string? Error { get; set; }

@@ -7,19 +7,18 @@ namespace OrderSync.Worker.WalmartOperations;
 public static class LinePlanner
 {
     /// <param name="heldByOthers">
-    /// The lines other shipments of the order settled on and have not applied (they failed, and wait for a fix and a retry): their
-    /// units are not this shipment's to take. Were they taken, the failed shipment, run again, would find its lines shipped, take
-    /// that for its own earlier call, and report done with its units never shipped.
+    /// The lines other shipments of the order settled on and have not applied (they failed, and wait for a fix and a retry). Such a
+    /// line is not this shipment's to touch, not even its other units: the failed shipment, run again, tells its own earlier call
+    /// from nothing by the line's open quantity, and a change made by another would make it report done with its units unshipped.
     /// </param>
     public static LinePlan PlanShipment(WalmartOrder order, IReadOnlyList<ShipmentItem> items, IReadOnlyList<PlannedLine>? heldByOthers = null)
     {
         var open = order.Lines.ToDictionary(l => l.LineNumber, l => l.OpenQuantity);
         var held = new Dictionary<string, int>();
-        foreach (var line in StillToApply(order, heldByOthers ?? []))
+        foreach (var lineNumber in StillToApply(order, heldByOthers ?? []).Select(l => l.LineNumber).Distinct())
         {
-            var units = Math.Min(line.Quantity, Line(order, line).OpenQuantity - (line.OpenBefore - line.Quantity));
-            held[line.LineNumber] = held.GetValueOrDefault(line.LineNumber) + units;
-            open[line.LineNumber] = Math.Max(0, open[line.LineNumber] - units);
+            held[lineNumber] = open[lineNumber];
+            open[lineNumber] = 0;
         }
 
         var planned = new List<PlannedLine>();
@@ -37,7 +36,7 @@ public static class LinePlanner
                 var heldUnits = lines.Sum(l => held.GetValueOrDefault(l.LineNumber));
                 var heldNote = heldUnits == 0
                     ? string.Empty
-                    : $" {heldUnits} more {(heldUnits == 1 ? "is" : "are")} held by an earlier shipment of the order that failed: resync the order once its cause is fixed.";
+                    : $" {heldUnits} more {(heldUnits == 1 ? "is" : "are")} on lines held by an earlier shipment of the order that failed: resync the order once its cause is fixed.";
                 return LinePlan.Refused(
                     $"The shipment has {quantity} of SKU {sku}, but only {available} of it {(available == 1 ? "is" : "are")} left to ship on Walmart order {order.PurchaseOrderId}.{heldNote}");
             }

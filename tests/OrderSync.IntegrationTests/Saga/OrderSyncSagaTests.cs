@@ -770,6 +770,29 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failure_delivered_again_after_its_ship_ran_again_with_a_track_saved_meanwhile_is_a_copy_and_stops_nothing()
+    {
+        var order = SagaOrder.New();
+        Seed(order, ("MUG", 1));
+        await Host.Deliver(order.Shipment("s1", "1Z1", ("MUG", 1)));
+        var ship = await Host.NextCommand();
+        await Host.Deliver(order.Track("s1", "1Z2"));
+        var failure = WalmartDouble.Failure(ship, ErrorSources.Walmart, "Walmart refused tracking number 1Z1.");
+
+        await Host.Deliver(failure);
+        var rerun = await Host.NextCommand();
+        await Host.Deliver(failure);
+
+        rerun.OperationId.ShouldBe(ship.OperationId);
+        rerun.Shipment!.Track.TrackNumber.ShouldBe("1Z2");
+        (await Host.State(order.CorrelationId)).InFlight().ShouldNotBeNull().OperationId.ShouldBe(ship.OperationId);
+        Host.Results.DistinctBy(r => r.Id).ShouldHaveSingleItem().Type.ShouldBe(SyncResultTypes.SyncFailed);
+        (await Host.NextCommand()).OperationId.ShouldBe(ship.OperationId, "the copy sends the command of the run in flight again");
+        await Host.Answer(rerun);
+        ShipmentSynced(order).ShouldHaveSingleItem().Lines.Single().TrackingNumber.ShouldBe("1Z2");
+    }
+
+    [Fact]
     public async Task A_failure_delivered_again_publishes_its_error_again_under_the_same_id()
     {
         var order = SagaOrder.New();

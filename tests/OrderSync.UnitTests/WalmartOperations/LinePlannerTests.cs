@@ -51,7 +51,7 @@ public sealed class LinePlannerTests
         var plan = LinePlanner.PlanShipment(Order, [new ShipmentItem("i1", "MUG", 2)], failedShipment);
 
         plan.Refusal.ShouldBe(
-            "The shipment has 2 of SKU MUG, but only 1 of it is left to ship on Walmart order PO-1. 1 more is held by an earlier shipment of the order that failed: resync the order once its cause is fixed.");
+            "The shipment has 2 of SKU MUG, but only 1 of it is left to ship on Walmart order PO-1. 1 more is on lines held by an earlier shipment of the order that failed: resync the order once its cause is fixed.");
     }
 
     [Fact]
@@ -64,13 +64,20 @@ public sealed class LinePlannerTests
     }
 
     [Fact]
-    public void Of_a_line_of_several_units_only_the_units_a_failed_shipment_planned_are_held()
+    public void A_line_of_several_units_a_failed_shipment_settled_on_is_held_whole_so_its_own_retry_still_reads_it_right()
     {
-        var order = new WalmartOrder("PO-2", null, "Standard", [new WalmartOrderLine("1", "MUG", 3, [new WalmartLineStatus("Acknowledged", 3)], null)]);
+        var order = new WalmartOrder("PO-2", null, "Standard",
+        [
+            new WalmartOrderLine("1", "MUG", 3, [new WalmartLineStatus("Acknowledged", 3)], null),
+            new WalmartOrderLine("2", "MUG", 2, [new WalmartLineStatus("Acknowledged", 2)], null),
+        ]);
         var failedShipment = LinePlanner.PlanShipment(order, [new ShipmentItem("i1", "MUG", 1)]).Lines;
 
-        LinePlanner.PlanShipment(order, [new ShipmentItem("i1", "MUG", 2)], failedShipment).Lines.ShouldHaveSingleItem().Quantity.ShouldBe(2);
-        LinePlanner.PlanShipment(order, [new ShipmentItem("i1", "MUG", 3)], failedShipment).Refusal.ShouldNotBeNull();
+        var plan = LinePlanner.PlanShipment(order, [new ShipmentItem("i1", "MUG", 2)], failedShipment).Lines.ShouldHaveSingleItem();
+
+        failedShipment.ShouldHaveSingleItem().LineNumber.ShouldBe("1");
+        (plan.LineNumber, plan.Quantity, plan.OpenBefore).ShouldBe(("2", 2, 2));
+        LinePlanner.PlanShipment(order, [new ShipmentItem("i1", "MUG", 3)], failedShipment).Refusal.ShouldNotBeNull().ShouldContain("3 more are on lines held");
     }
 
     [Fact]

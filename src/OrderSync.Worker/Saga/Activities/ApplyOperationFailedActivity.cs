@@ -15,12 +15,15 @@ public sealed class ApplyOperationFailedActivity(OrderSyncMetrics metrics, ILogg
     {
         var failed = context.Message;
         var operation = context.Saga.FindOperation(failed.OperationId);
-        if (operation is null || operation.Status is OperationStatus.Failed or OperationStatus.Succeeded)
+        var copyOfLastFailure = operation?.FailedAttempts is { } last && failed.Attempts <= last;
+        if (operation is null || operation.Status is OperationStatus.Failed or OperationStatus.Succeeded || copyOfLastFailure)
         {
             logger.LogInformation("Order {PurchaseOrderId}: outcome of operation {OperationId} already applied", context.Saga.PurchaseOrderId, failed.OperationId);
 
-            // A redelivery: what the first run sent after its commit may never have left (the outbox is in memory), so send it again.
-            if (operation is { Status: OperationStatus.Failed })
+            // A redelivery: what the first run sent after its commit may never have left (the outbox is in memory), so send it
+            // again, also when the operation already runs again. Another run's failure of an operation already failed (a copy of
+            // its command) tells Commerce nothing new.
+            if (operation is not null && operation.Status != OperationStatus.Succeeded && (failed.Attempts == operation.FailedAttempts || operation.FailedAttempts is null))
             {
                 await context.SendSyncResult(FailedResult(context.Saga, operation, failed));
             }
@@ -30,6 +33,7 @@ public sealed class ApplyOperationFailedActivity(OrderSyncMetrics metrics, ILogg
         else
         {
             context.Saga.ApplyFailure(operation, failed.StatusDetails);
+            operation.FailedAttempts = failed.Attempts;
             var result = FailedResult(context.Saga, operation, failed);
             await context.SendSyncResult(result);
             metrics.Synced(result.Type, operation.CausationTime ?? result.Time, result.Time);

@@ -1,4 +1,5 @@
 using MassTransit;
+using OrderSync.Contracts.Commands;
 using OrderSync.Worker.Messaging;
 
 namespace OrderSync.Worker.Saga.Activities;
@@ -14,6 +15,12 @@ internal static class InFlightOperationSending
     {
         if (context.Saga.InFlight() is { } operation)
         {
+            // Built anew, the copy carries the shipment's newest track: that is the track the operation may fail with.
+            if (operation.Kind == WalmartOperationKind.Ship)
+            {
+                operation.DispatchedTrack = context.Saga.Shipment(operation).Track;
+            }
+
             await context.Send(QueueNames.WalmartOperationsAddress, context.Saga.BuildCommand(operation));
         }
     }
