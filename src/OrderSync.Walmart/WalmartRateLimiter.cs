@@ -3,21 +3,26 @@ using Microsoft.Extensions.Options;
 
 namespace OrderSync.Walmart;
 
-/// <summary>One token bucket per seller and endpoint, mirroring how Walmart meters calls.</summary>
+/// <summary>
+/// One token bucket per seller and endpoint, mirroring how Walmart meters calls. Walmart's seller is the account the credentials
+/// belong to: Commerce store views that share one account share its buckets.
+/// </summary>
 internal sealed class WalmartRateLimiter : IDisposable
 {
     private const int MaxQueuedCalls = 10_000;
 
     private readonly WalmartRateLimitOptions settings;
-    private readonly PartitionedRateLimiter<(string StoreCode, RateLimitedEndpoint Endpoint)> limiter;
+    private readonly Dictionary<string, WalmartSellerOptions> sellers;
+    private readonly PartitionedRateLimiter<(string Account, RateLimitedEndpoint Endpoint)> limiter;
 
     public WalmartRateLimiter(IOptions<WalmartOptions> options)
     {
         settings = options.Value.RateLimits;
-        limiter = PartitionedRateLimiter.Create<(string StoreCode, RateLimitedEndpoint Endpoint), (string, RateLimitedEndpoint)>(
+        sellers = options.Value.Sellers;
+        limiter = PartitionedRateLimiter.Create<(string Account, RateLimitedEndpoint Endpoint), (string, RateLimitedEndpoint)>(
             key => settings.Enabled
-                ? RateLimitPartition.GetTokenBucketLimiter((key.StoreCode.ToUpperInvariant(), key.Endpoint), _ => BucketOptions(key.Endpoint))
-                : RateLimitPartition.GetNoLimiter((key.StoreCode, key.Endpoint)));
+                ? RateLimitPartition.GetTokenBucketLimiter(key, _ => BucketOptions(key.Endpoint))
+                : RateLimitPartition.GetNoLimiter(key));
     }
 
     /// <summary>Waits for a permit up to MaxWait; null when none came in time.</summary>
@@ -27,7 +32,7 @@ internal sealed class WalmartRateLimiter : IDisposable
         wait.CancelAfter(settings.MaxWait);
         try
         {
-            var lease = await limiter.AcquireAsync((storeCode, endpoint), 1, wait.Token);
+            var lease = await limiter.AcquireAsync((AccountOf(storeCode), endpoint), 1, wait.Token);
             if (lease.IsAcquired)
             {
                 return lease;
@@ -41,6 +46,11 @@ internal sealed class WalmartRateLimiter : IDisposable
             return null;
         }
     }
+
+    private string AccountOf(string storeCode) =>
+        sellers.TryGetValue(storeCode, out var seller) && !string.IsNullOrWhiteSpace(seller.ClientId)
+            ? "client " + seller.ClientId
+            : "store " + storeCode.ToUpperInvariant();
 
     public TimeSpan ReplenishmentPeriod(RateLimitedEndpoint endpoint) => BucketOptions(endpoint).ReplenishmentPeriod;
 

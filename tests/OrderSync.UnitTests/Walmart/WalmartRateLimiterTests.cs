@@ -71,4 +71,24 @@ public sealed class WalmartRateLimiterTests
         canada.Outcome.ShouldBe(WalmartOutcome.Success, canada.Message);
         (await harness.Client.CancelLinesAsync("walmart_us", "PO-3", lines)).Outcome.ShouldBe(WalmartOutcome.Throttled);
     }
+
+    [Fact]
+    public async Task Store_views_that_share_one_walmart_account_share_its_buckets()
+    {
+        using var harness = new WalmartClientHarness(new Dictionary<string, string?>
+        {
+            ["Walmart:Sellers:walmart_us_fr:ClientId"] = WalmartClientHarness.ClientId,
+            ["Walmart:Sellers:walmart_us_fr:ClientSecret"] = "secret-us",
+            ["Walmart:RateLimits:Cancel:PermitsPerMinute"] = "1",
+            ["Walmart:RateLimits:Cancel:Burst"] = "1",
+            ["Walmart:RateLimits:MaxWait"] = LongerThanAStall,
+        });
+        CancelLineRequest[] lines = [new("1", 1, "SELLER_CANCEL_OUT_OF_STOCK")];
+
+        var english = await harness.Client.CancelLinesAsync("walmart_us", "PO-1", lines);
+        var french = await harness.Client.CancelLinesAsync("walmart_us_fr", "PO-2", lines);
+
+        english.Outcome.ShouldBe(WalmartOutcome.Success, english.Message);
+        french.Outcome.ShouldBe(WalmartOutcome.Throttled);
+    }
 }
