@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using OrderSync.Contracts;
 
 namespace OrderSync.Worker.Inbound;
 
@@ -32,7 +31,7 @@ public sealed record CommerceEnvelope(string Id, string Type, string Source, Dat
         }
 
         // The contract: a type the worker does not handle is acknowledged and counted whatever its shape, never dead-lettered.
-        if (OptionalAttribute(root, "type") is { } foreignType && !Topology.CommerceEventTypes.Contains(foreignType))
+        if (OptionalAttribute(root, "type") is { } foreignType && !CommerceEventTranslator.Handles(foreignType))
         {
             return new CommerceEnvelope(OptionalAttribute(root, "id") ?? string.Empty, foreignType, OptionalAttribute(root, "source") ?? string.Empty, clock.GetUtcNow(), default);
         }

@@ -147,6 +147,14 @@ public static class OrderSyncRules
         state.OrderStatus = OrderStatuses.Error;
     }
 
+    /// <summary>An event refused without an operation: kept, so that a copy of it can send the same Error result again.</summary>
+    public static RefusedEvent Refuse(this OrderSyncState state, string eventId, string operation, string reason, DateTimeOffset refusedAt)
+    {
+        var refused = new RefusedEvent(eventId, operation, reason, refusedAt);
+        state.RefusedEvents.Add(refused);
+        return refused;
+    }
+
     /// <summary>Queues again every operation that failed for good, with its own id, so the lines it settled on are kept.</summary>
     /// <returns>How many operations were queued again.</returns>
     public static int RequeueFailedOperations(this OrderSyncState state)

@@ -16,9 +16,7 @@ public sealed class ApplyCancellationActivity(TimeProvider clock, OrderSyncMetri
             return Task.CompletedTask;
         }
 
-        var refused = new RefusedEvent(context.Message.Context.EventId, SyncOperations.Cancellation, refusal, clock.GetUtcNow());
-        context.Saga.RefusedEvents.Add(refused);
-        var result = SyncResults.Refused(context.Saga, refused);
+        var result = SyncResults.Refused(context.Saga, context.Saga.Refuse(context.Message.Context.EventId, SyncOperations.Cancellation, refusal, clock.GetUtcNow()));
         metrics.Synced(result.Type, context.Message.Context.EventTime, result.Time);
         return context.SendSyncResult(result);
     }

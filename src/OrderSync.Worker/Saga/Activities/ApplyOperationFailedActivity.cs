@@ -22,8 +22,9 @@ public sealed class ApplyOperationFailedActivity(OrderSyncMetrics metrics, ILogg
 
             // A redelivery: what the first run sent after its commit may never have left (the outbox is in memory), so send it
             // again, also when the operation already runs again. Another run's failure of an operation already failed (a copy of
-            // its command) tells Commerce nothing new.
-            if (operation is not null && operation.Status != OperationStatus.Succeeded && (failed.Attempts == operation.FailedAttempts || operation.FailedAttempts is null))
+            // its command) tells Commerce nothing new. A failure applied before attempts were kept counts as the last one.
+            var lastFailureAgain = operation?.FailedAttempts is null || failed.Attempts == operation.FailedAttempts;
+            if (operation is { Status: not OperationStatus.Succeeded } && lastFailureAgain)
             {
                 await context.SendSyncResult(FailedResult(context.Saga, operation, failed));
             }

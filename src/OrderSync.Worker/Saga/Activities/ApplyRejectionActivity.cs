@@ -12,9 +12,7 @@ public sealed class ApplyRejectionActivity(TimeProvider clock, OrderSyncMetrics 
     {
         var rejected = context.Message;
         context.Saga.RecordRejection(rejected);
-        var refused = new RefusedEvent(rejected.Context.EventId, rejected.Operation, rejected.Reason, clock.GetUtcNow());
-        context.Saga.RefusedEvents.Add(refused);
-        var result = SyncResults.Refused(context.Saga, refused);
+        var result = SyncResults.Refused(context.Saga, context.Saga.Refuse(rejected.Context.EventId, rejected.Operation, rejected.Reason, clock.GetUtcNow()));
         metrics.Synced(result.Type, context.Message.Context.EventTime, result.Time);
         return context.SendSyncResult(result);
     }
