@@ -78,25 +78,38 @@ internal static class WalmartAnswers
     /// Walmart's x-next-replenish-time (some gateways: x-next-replenishment-time), epoch milliseconds;
     /// falls back on a standard Retry-After.
     /// </summary>
-    public static DateTimeOffset? ReadRetryAt(HttpResponseHeaders headers, DateTimeOffset now)
+    public static DateTimeOffset? ReadRetryAt(HttpResponseHeaders headers, DateTimeOffset now) =>
+        ReadReplenishTime(headers) ?? headers.RetryAfter switch
+        {
+            { Delta: { } delta } => now + delta,
+            { Date: { } date } => date,
+            _ => null,
+        };
+
+    /// <summary>x-next-replenish-time or x-next-replenishment-time, epoch milliseconds (seconds also understood).</summary>
+    public static DateTimeOffset? ReadReplenishTime(HttpResponseHeaders headers)
     {
         foreach (var name in new[] { WalmartHeaders.NextReplenishTime, WalmartHeaders.NextReplenishmentTime })
         {
             if (headers.TryGetValues(name, out var values)
-                && long.TryParse(values.FirstOrDefault()?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
+                && long.TryParse(values.FirstOrDefault()?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch)
+                && epoch > 0)
             {
                 // A value this small cannot be milliseconds of this century: read it as seconds.
                 return epoch < 100_000_000_000 ? DateTimeOffset.FromUnixTimeSeconds(epoch) : DateTimeOffset.FromUnixTimeMilliseconds(epoch);
             }
         }
 
-        return headers.RetryAfter switch
-        {
-            { Delta: { } delta } => now + delta,
-            { Date: { } date } => date,
-            _ => null,
-        };
+        return null;
     }
+
+    /// <summary>x-current-token-count: the calls Walmart's bucket still holds after this one.</summary>
+    public static int? ReadTokenCount(HttpResponseHeaders headers) =>
+        headers.TryGetValues(WalmartHeaders.CurrentTokenCount, out var values)
+        && int.TryParse(values.FirstOrDefault()?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+        && count >= 0
+            ? count
+            : null;
 
     public static string Format(TimeSpan duration) => duration switch
     {

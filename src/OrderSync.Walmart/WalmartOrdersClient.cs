@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderSync.Walmart.Budget;
 using OrderSync.Walmart.Wire;
 
 namespace OrderSync.Walmart;
@@ -11,7 +12,7 @@ namespace OrderSync.Walmart;
 internal sealed class WalmartOrdersClient(
     HttpClient httpClient,
     WalmartTokenCache tokens,
-    WalmartRateLimiter rateLimiter,
+    WalmartBudgets budgets,
     WalmartCarrierMapper carriers,
     IOptions<WalmartOptions> options,
     TimeProvider timeProvider,
@@ -94,48 +95,62 @@ internal sealed class WalmartOrdersClient(
         return response;
     }
 
+    // Walmart applies nothing it answers 429: the same call goes again when the budget allows, without a new read of the order.
+    private const int ThrottledResends = 5;
+
     private async Task<WalmartResponse<WalmartOrder>> CallAsSellerAsync(
         WalmartOperation operation, string storeCode, WalmartSellerOptions seller, string purchaseOrderId, string? body,
         CancellationToken cancellationToken)
     {
-        using var permit = await rateLimiter.AcquireAsync(storeCode, operation.Endpoint, cancellationToken);
-        if (permit is null)
-        {
-            return WalmartAnswers.HeldBackLocally(storeCode, timeProvider.GetUtcNow() + rateLimiter.ReplenishmentPeriod(operation.Endpoint));
-        }
-
-        var token = await tokens.GetTokenAsync(storeCode, seller, rejectedToken: null, cancellationToken);
-        if (token.AccessToken is null)
-        {
-            return token.Failure!;
-        }
-
         var context = new WalmartCallContext(storeCode, operation.Noun, purchaseOrderId);
-        var response = await SendAsync(operation, purchaseOrderId, body, token.AccessToken, context, cancellationToken);
-        if (response.HttpStatus != 401)
+        var giveUpAt = timeProvider.GetUtcNow() + options.Value.RateLimits.MaxWait;
+        string? rejectedToken = null;
+        for (var throttles = 0; ; throttles++)
         {
-            return response;
-        }
-
-        WalmartClientLog.TokenRejected(logger, storeCode, operation.Name, purchaseOrderId, response.CorrelationId);
-        token = await tokens.GetTokenAsync(storeCode, seller, rejectedToken: token.AccessToken, cancellationToken);
-        if (token.AccessToken is null)
-        {
-            return token.Failure!;
-        }
-
-        response = await SendAsync(operation, purchaseOrderId, body, token.AccessToken, context, cancellationToken);
-        return response.HttpStatus == 401
-            ? response with
+            var token = await tokens.GetTokenAsync(storeCode, seller, rejectedToken, cancellationToken);
+            if (token.AccessToken is null)
             {
-                Message = $"Walmart refused the access token of store '{storeCode}' even after a refresh; check {WalmartOptions.SectionName}:Sellers:{storeCode}:ClientId and ClientSecret.",
+                return token.Failure!;
             }
-            : response;
+
+            var (permit, retryAt) = await budgets.AcquireAsync(storeCode, operation.Endpoint, cancellationToken);
+            if (permit is null)
+            {
+                return WalmartAnswers.HeldBackLocally(storeCode, retryAt);
+            }
+
+            WalmartResponse<WalmartOrder> response;
+            using (permit)
+            {
+                response = await SendAsync(operation, purchaseOrderId, body, token.AccessToken, context, permit, cancellationToken);
+            }
+
+            if (response.HttpStatus == 429 && throttles < ThrottledResends && response.RetryAt is { } nextChance && nextChance <= giveUpAt)
+            {
+                continue;
+            }
+
+            if (response.HttpStatus != 401)
+            {
+                return response;
+            }
+
+            if (rejectedToken is not null)
+            {
+                return response with
+                {
+                    Message = $"Walmart refused the access token of store '{storeCode}' even after a refresh; check {WalmartOptions.SectionName}:Sellers:{storeCode}:ClientId and ClientSecret.",
+                };
+            }
+
+            WalmartClientLog.TokenRejected(logger, storeCode, operation.Name, purchaseOrderId, response.CorrelationId);
+            rejectedToken = token.AccessToken;
+        }
     }
 
     private async Task<WalmartResponse<WalmartOrder>> SendAsync(
         WalmartOperation operation, string purchaseOrderId, string? body, string accessToken, WalmartCallContext context,
-        CancellationToken cancellationToken)
+        BudgetPermit permit, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var correlationId = Guid.NewGuid().ToString();
@@ -155,6 +170,7 @@ internal sealed class WalmartOrdersClient(
         try
         {
             using var answer = await httpClient.SendAsync(request, linked.Token);
+            permit.Answered((int)answer.StatusCode, WalmartAnswers.ReadTokenCount(answer.Headers), WalmartAnswers.ReadReplenishTime(answer.Headers));
             var text = await answer.Content.ReadAsStringAsync(linked.Token);
             response = Interpret(operation, answer, text, context);
         }
@@ -179,7 +195,7 @@ internal sealed class WalmartOrdersClient(
             // Walmart says when its bucket refills; a 429 that does not is retried after one refill of ours, not at once.
             var now = timeProvider.GetUtcNow();
             var retryAt = WalmartAnswers.ReadRetryAt(answer.Headers, now)
-                ?? (answer.StatusCode == HttpStatusCode.TooManyRequests ? now + rateLimiter.ReplenishmentPeriod(operation.Endpoint) : null);
+                ?? (answer.StatusCode == HttpStatusCode.TooManyRequests ? budgets.NextChance(context.StoreCode, operation.Endpoint) : null);
             return WalmartAnswers.Failed(status, answer.ReasonPhrase, WalmartErrorParser.Parse(body), retryAt, context);
         }
 

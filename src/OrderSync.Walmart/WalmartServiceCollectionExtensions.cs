@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OrderSync.Walmart.Budget;
 
 namespace OrderSync.Walmart;
 
@@ -9,7 +10,7 @@ public static class WalmartServiceCollectionExtensions
 {
     /// <summary>
     /// Binds the "Walmart" configuration section (validated at start-up) and registers
-    /// <see cref="IWalmartOrdersClient"/> on a typed HttpClient, with the token cache and rate limiter it shares.
+    /// <see cref="IWalmartOrdersClient"/> on a typed HttpClient, with the token cache and the sellers' budgets it shares.
     /// </summary>
     public static IServiceCollection AddWalmartClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,7 +21,8 @@ public static class WalmartServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WalmartTokenCache>();
-        services.TryAddSingleton<WalmartRateLimiter>();
+        services.AddMetrics();
+        services.TryAddSingleton<WalmartBudgets>();
         services.TryAddSingleton<WalmartCarrierMapper>();
         services.TryAddSingleton(provider => new WalmartSellerCheck(
             provider.GetRequiredService<WalmartTokenCache>(), provider.GetRequiredService<IOptions<WalmartOptions>>()));

@@ -8,7 +8,7 @@ using OrderSync.Walmart.Sandbox.Seeding;
 
 namespace OrderSync.Walmart.Sandbox.Admin;
 
-/// <summary>Test controls: seed and read orders, read the call log, inject faults, revoke tokens, reset.</summary>
+/// <summary>Test controls: seed and read orders, read the call log, inject faults, limit sellers' calls, revoke tokens, reset.</summary>
 public static class AdminEndpoints
 {
     public static void MapAdmin(this IEndpointRouteBuilder app)
@@ -45,6 +45,12 @@ public static class AdminEndpoints
             tokens.Clear();
             return Results.NoContent();
         });
+
+        admin.MapGet("/throttle", (SandboxThrottle throttle, IOptions<SandboxOptions> options) =>
+            Results.Json(new { enabled = options.Value.Throttle.Enabled, sellers = throttle.Limits().Select(Describe) }));
+        admin.MapPut("/throttle/sellers/{seller}", SetSellerLimitAsync);
+        admin.MapDelete("/throttle/sellers/{seller}", (string seller, SandboxThrottle throttle) =>
+            throttle.RemoveLimit(seller) ? Results.NoContent() : Results.NotFound(new { error = $"Seller {seller} has no limit." }));
 
         admin.MapPost("/reset", Reset);
     }
@@ -130,6 +136,58 @@ public static class AdminEndpoints
         return Results.Json(Describe(rule), statusCode: 201);
     }
 
+    /// <summary>Sets or changes a seller's limit; the seller is named as in Sandbox:Sellers, the name its token was issued to.</summary>
+    private static async Task<IResult> SetSellerLimitAsync(string seller, HttpContext http, SandboxThrottle throttle, IOptions<SandboxOptions> options)
+    {
+        SellerLimitRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<SellerLimitRequest>(http.Request.Body, JsonSerializerOptions.Web, http.RequestAborted);
+        }
+        catch (JsonException exception)
+        {
+            return Results.BadRequest(new { errors = (string[])[$"The body is not a seller limit {{callsPerSecond, capacity, scope}}: {exception.Message}"] });
+        }
+
+        var problems = new List<string>();
+        var name = options.Value.Sellers.Keys.FirstOrDefault(known => string.Equals(known, seller, StringComparison.OrdinalIgnoreCase));
+        if (name is null)
+        {
+            problems.Add($"seller '{seller}' is not one of Sandbox:Sellers ({string.Join(", ", options.Value.Sellers.Keys)}); name it as there, not by its client id");
+        }
+
+        if (request?.CallsPerSecond is not (>= SellerLimit.MinCallsPerSecond and <= SellerLimit.MaxCallsPerSecond))
+        {
+            problems.Add($"callsPerSecond must be a positive number of calls a second, fractions allowed, from {SellerLimit.MinCallsPerSecond:0.#######} (one a day) to {SellerLimit.MaxCallsPerSecond:0}");
+        }
+
+        if (request?.Capacity is < 1)
+        {
+            problems.Add("capacity must be at least 1");
+        }
+
+        var scope = request?.Scope?.Trim().ToLowerInvariant() switch
+        {
+            null or "seller" => ThrottleScope.Seller,
+            "endpoint" => ThrottleScope.Endpoint,
+            _ => (ThrottleScope?)null,
+        };
+        if (scope is null)
+        {
+            problems.Add($"scope '{request?.Scope}' is not seller (one bucket for every endpoint) or endpoint (one bucket each)");
+        }
+
+        if (problems.Count > 0)
+        {
+            return Results.BadRequest(new { errors = problems });
+        }
+
+        var callsPerSecond = request!.CallsPerSecond!.Value;
+        var limit = new SellerLimit(name!, callsPerSecond, request.Capacity ?? Math.Max(1, (int)Math.Ceiling(callsPerSecond)), scope!.Value);
+        throttle.SetLimit(limit);
+        return Results.Json(Describe(limit));
+    }
+
     private static IResult Reset(
         SandboxOrderBook orders, SandboxCallLog calls, SandboxFaults faults, SandboxThrottle throttle, SandboxTokenIssuer tokens, SandboxSeeder seeder)
     {
@@ -140,6 +198,14 @@ public static class AdminEndpoints
         tokens.Clear();
         return Results.Json(new { seededOrders = seeder.LoadSeedFile() });
     }
+
+    private static object Describe(SellerLimit limit) => new
+    {
+        seller = limit.Seller,
+        callsPerSecond = limit.CallsPerSecond,
+        capacity = limit.Capacity,
+        scope = limit.Scope == ThrottleScope.Seller ? "seller" : "endpoint",
+    };
 
     private static object Describe(FaultRule rule) => new
     {

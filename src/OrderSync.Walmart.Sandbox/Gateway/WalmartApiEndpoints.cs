@@ -112,9 +112,14 @@ public static class WalmartApiEndpoints
             return missing;
         }
 
-        if (services.GetRequiredService<SandboxThrottle>().Check(seller, operation) is { Allowed: false } refusal)
+        if (services.GetRequiredService<SandboxThrottle>().Check(seller, operation) is { } decision)
         {
-            return Throttled(http, refusal);
+            // Walmart sends the bucket's state on every answer of a throttled API, whatever happens after this point.
+            WriteTokenHeaders(http, decision);
+            if (!decision.Allowed)
+            {
+                return Throttled(http, decision);
+            }
         }
 
         var (plan, invalidFault) = await ResolveFaultAsync(http, services.GetRequiredService<SandboxFaults>(), operation, purchaseOrderId);
@@ -230,9 +235,14 @@ public static class WalmartApiEndpoints
 
     private static IResult Throttled(HttpContext http, ThrottleDecision decision)
     {
+        WriteTokenHeaders(http, decision);
+        return Results.Json(WalmartErrorBody.Detailed([SandboxError.Throttled()]), statusCode: 429);
+    }
+
+    private static void WriteTokenHeaders(HttpContext http, ThrottleDecision decision)
+    {
         http.Response.Headers["x-current-token-count"] = decision.TokensLeft.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["x-next-replenish-time"] = decision.NextReplenish.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        return Results.Json(WalmartErrorBody.Detailed([SandboxError.Throttled()]), statusCode: 429);
     }
 
     private static IResult BadRequest(IEnumerable<SandboxError> errors) => Results.Json(WalmartErrorBody.Detailed(errors), statusCode: 400);

@@ -16,6 +16,13 @@ public sealed class WorkerOptions
     [Range(1, 1000)]
     public int ConcurrentMessageLimit { get; set; } = 16;
 
+    /// <summary>
+    /// Operations of one Walmart seller account handled at once (its lane). Each holds a database connection while it waits for
+    /// the seller's budget, so accounts times this stays well under the connection pool.
+    /// </summary>
+    [Range(1, 100)]
+    public int LaneConcurrentMessageLimit { get; set; } = 4;
+
     [Range(1, 10000)]
     public ushort PrefetchCount { get; set; } = 32;
 

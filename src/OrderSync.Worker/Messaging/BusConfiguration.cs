@@ -19,9 +19,9 @@ namespace OrderSync.Worker.Messaging;
 public static class BusConfiguration
 {
     /// <summary>
-    /// Four queues: the intake bound to Commerce's exchange (raw CloudEvents; read by one instance at a time, in order, so that
+    /// Four kinds of queue: the intake bound to Commerce's exchange (raw CloudEvents; read by one instance at a time, in order, so that
     /// it can number each order's events as they arrived), the saga (one order's events at a time, in that order), the
-    /// Walmart operations, and the operator's commands. Internal messages between them use MassTransit's envelope.
+    /// Walmart operations (a lane per seller account, see <see cref="WalmartOperationLanes"/>), and the operator's commands. Internal messages between them use MassTransit's envelope.
     /// Every queue has quick in-memory retries (on the consumer, inside the redelivery filter of its message type) inside
     /// durable delayed redelivery (wait queues), then its _error queue. The saga's retries stay on the endpoint, outside
     /// its outbox, so that an attempt that failed sends nothing.
@@ -37,6 +37,7 @@ public static class BusConfiguration
         });
 
         services.AddSingleton<DelayedRedelivery>();
+        services.AddSingleton<WalmartOperationLanes>();
         services.AddSingleton<IHeldEventTimer, WaitQueueHeldEventTimer>();
         services.AddScoped(typeof(LogContextFilter<>));
         services.AddScoped(typeof(DelayedRedeliveryFilter<>));
@@ -57,6 +58,9 @@ public static class BusConfiguration
                 rabbit.Host(connections.RabbitMqUri, host => host.ConnectionName("order-sync worker"));
                 rabbit.PrefetchCount = worker.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = worker.ConcurrentMessageLimit;
+                var deadLetterQueues = new LaneDeadLetterQueues();
+                rabbit.SendTopology.ErrorQueueNameFormatter = deadLetterQueues;
+                rabbit.SendTopology.DeadLetterQueueNameFormatter = deadLetterQueues;
 
                 rabbit.ReceiveEndpoint(QueueNames.CommerceEvents, endpoint =>
                 {
@@ -110,17 +114,17 @@ public static class BusConfiguration
                     });
                 });
 
-                rabbit.ReceiveEndpoint(QueueNames.WalmartOperations, endpoint =>
+                rabbit.ReceiveEndpoint(QueueNames.WalmartOperations, endpoint => ConfigureWalmartOperations(endpoint, worker, context));
+                foreach (var account in context.GetRequiredService<WalmartOperationLanes>().Accounts)
                 {
-                    ConfigureQueue(endpoint, worker, context);
-                    endpoint.ConfigureConsumeTopology = false;
-                    endpoint.ConfigureConsumer<ExecuteWalmartOperationConsumer>(context, consumer => consumer.UseMessageRetry(retry =>
+                    rabbit.ReceiveEndpoint(WalmartOperationLanes.QueueOf(account), endpoint =>
                     {
-                        retry.Ignore<OperationRefusedException>();
-                        retry.Ignore<WalmartThrottledException>();
-                        retry.Intervals([.. worker.EffectiveRetryIntervals]);
-                    }));
-                });
+                        endpoint.SingleActiveConsumer = true;
+                        endpoint.ConcurrentMessageLimit = worker.LaneConcurrentMessageLimit;
+                        endpoint.PrefetchCount = (ushort)Math.Min(worker.PrefetchCount, worker.LaneConcurrentMessageLimit * 2);
+                        ConfigureWalmartOperations(endpoint, worker, context);
+                    });
+                }
 
                 rabbit.ReceiveEndpoint(QueueNames.OperatorCommands, endpoint =>
                 {
@@ -137,6 +141,18 @@ public static class BusConfiguration
         });
 
         return services;
+    }
+
+    private static void ConfigureWalmartOperations(IRabbitMqReceiveEndpointConfigurator endpoint, WorkerOptions worker, IRegistrationContext context)
+    {
+        ConfigureQueue(endpoint, worker, context);
+        endpoint.ConfigureConsumeTopology = false;
+        endpoint.ConfigureConsumer<ExecuteWalmartOperationConsumer>(context, consumer => consumer.UseMessageRetry(retry =>
+        {
+            retry.Ignore<OperationRefusedException>();
+            retry.Ignore<WalmartThrottledException>();
+            retry.Intervals([.. worker.EffectiveRetryIntervals]);
+        }));
     }
 
     private static void ConfigureQueue(IRabbitMqReceiveEndpointConfigurator endpoint, WorkerOptions worker, IRegistrationContext context)

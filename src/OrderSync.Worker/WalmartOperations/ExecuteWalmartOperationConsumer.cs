@@ -21,9 +21,6 @@ public sealed class ExecuteWalmartOperationConsumer(
     TimeProvider clock,
     ILogger<ExecuteWalmartOperationConsumer> logger) : IConsumer<ExecuteWalmartOperation>, IRedeliveryExhausted<ExecuteWalmartOperation>
 {
-    // A short throttle is waited out in place; a longer one sends the operation to a wait queue, freeing the consumer.
-    private static readonly TimeSpan MaxInlineThrottleWait = TimeSpan.FromSeconds(2);
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task Consume(ConsumeContext<ExecuteWalmartOperation> context)
@@ -46,41 +43,32 @@ public sealed class ExecuteWalmartOperationConsumer(
         }
 
         var attempt = new CallAttempt(command, row.Attempts + 1);
-        for (var throttles = 0; ; throttles++)
+        try
         {
-            try
+            var completed = await Execute(attempt, session, context.CancellationToken);
+            await session.Succeeded(JsonSerializer.Serialize(completed, Json), context.CancellationToken);
+            await context.Publish(completed, context.CancellationToken);
+        }
+        catch (OperationFailure failure) when (failure.IsThrottled)
+        {
+            // The client waited for the seller's budget as long as RateLimits:MaxWait allows; longer waits free the lane in a wait queue.
+            throw new WalmartThrottledException(failure.Message, failure.RetryAt);
+        }
+        catch (OperationFailure failure) when (failure.IsPermanent)
+        {
+            var attempts = await session.RecordFailure(failure.Message, context.CancellationToken);
+            await Fail(context, command, attempts, failure.ErrorSource, failure.Message, failure.Errors);
+            throw new OperationRefusedException(failure.Message, failure)
             {
-                var completed = await Execute(attempt, session, context.CancellationToken);
-                await session.Succeeded(JsonSerializer.Serialize(completed, Json), context.CancellationToken);
-                await context.Publish(completed, context.CancellationToken);
-                return;
-            }
-            catch (OperationFailure failure) when (failure.IsThrottled)
-            {
-                var wait = (failure.RetryAt ?? clock.GetUtcNow()) - clock.GetUtcNow();
-                if (wait > MaxInlineThrottleWait || throttles >= 3)
-                {
-                    throw new WalmartThrottledException(failure.Message, failure.RetryAt);
-                }
-
-                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(100), clock, context.CancellationToken);
-            }
-            catch (OperationFailure failure) when (failure.IsPermanent)
-            {
-                var attempts = await session.RecordFailure(failure.Message, context.CancellationToken);
-                await Fail(context, command, attempts, failure.ErrorSource, failure.Message, failure.Errors);
-                throw new OperationRefusedException(failure.Message, failure)
-                {
-                    PurchaseOrderId = command.PurchaseOrderId,
-                    StoreCode = command.StoreCode,
-                    WalmartErrors = failure.Errors,
-                };
-            }
-            catch (OperationFailure failure)
-            {
-                await session.RecordFailure(failure.Message, context.CancellationToken);
-                throw new WalmartUnavailableException(failure.Message, failure);
-            }
+                PurchaseOrderId = command.PurchaseOrderId,
+                StoreCode = command.StoreCode,
+                WalmartErrors = failure.Errors,
+            };
+        }
+        catch (OperationFailure failure)
+        {
+            await session.RecordFailure(failure.Message, context.CancellationToken);
+            throw new WalmartUnavailableException(failure.Message, failure);
         }
     }
 

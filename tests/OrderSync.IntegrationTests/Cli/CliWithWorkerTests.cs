@@ -18,7 +18,7 @@ public sealed class CliWithWorkerTests
         var listed = (await Cli(stack, "dead-letters", "list", "--order", purchaseOrderId, "--json")).ShouldSucceed().Json();
         var deadLetter = listed.GetProperty("messages").EnumerateArray().ShouldHaveSingleItem();
         deadLetter.GetProperty("queue").GetString().ShouldBe(OperationsErrorQueue);
-        deadLetter.GetProperty("targetQueue").GetString().ShouldBe("walmart-sync.walmart-operations");
+        deadLetter.GetProperty("targetQueue").GetString().ShouldBe("walmart-sync.walmart-operations.walmart_us", "the seller's lane");
         deadLetter.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
         await stack.Sandbox.SeedOrderAs(purchaseOrderId, "walmart_us", "MUG");
 

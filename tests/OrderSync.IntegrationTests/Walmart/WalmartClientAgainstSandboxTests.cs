@@ -245,10 +245,22 @@ public sealed class WalmartClientAgainstSandboxTests(SandboxFixture sandbox) : I
     }
 
     [Fact]
-    public async Task A_throttled_call_is_reported_with_the_time_to_retry()
+    public async Task A_throttled_call_is_sent_again_at_walmarts_replenish_time_and_goes_through()
     {
         var po = await sandbox.SeedOrderAsync(("WM-MUG-BLU", 1));
         await sandbox.AddFaultAsync(new { purchaseOrderId = po, fault = "429", times = 1 });
+
+        var response = await client.AcknowledgeAsync(Store, po);
+
+        response.Outcome.ShouldBe(WalmartOutcome.Success, response.Message);
+        (await sandbox.CallsAsync(po)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_call_walmart_keeps_throttling_is_reported_with_the_time_to_retry()
+    {
+        var po = await sandbox.SeedOrderAsync(("WM-MUG-BLU", 1));
+        await sandbox.AddFaultAsync(new { purchaseOrderId = po, fault = "429", times = 100 });
         var before = DateTimeOffset.UtcNow;
 
         var response = await client.AcknowledgeAsync(Store, po);

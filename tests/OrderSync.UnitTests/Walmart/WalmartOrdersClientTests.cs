@@ -6,7 +6,8 @@ namespace OrderSync.UnitTests.Walmart;
 public sealed class WalmartOrdersClientTests : IDisposable
 {
     private const string Store = WalmartClientHarness.StoreCode;
-    private readonly WalmartClientHarness harness = new(new Dictionary<string, string?> { ["Walmart:RequestTimeout"] = "00:00:00.300" });
+    // No waiting in place for the budget: each test sees the answer Walmart gave.
+    private readonly WalmartClientHarness harness = new(new Dictionary<string, string?> { ["Walmart:RequestTimeout"] = "00:00:00.300", ["Walmart:RateLimits:MaxWait"] = "00:00:00" });
 
     [Fact]
     public async Task Every_orders_call_sends_the_token_a_new_correlation_id_and_the_service_name()
@@ -136,6 +137,33 @@ public sealed class WalmartOrdersClientTests : IDisposable
 
         response.Outcome.ShouldBe(WalmartOutcome.Throttled);
         response.RetryAt.ShouldBe(harness.Time.GetUtcNow() + TimeSpan.FromMinutes(1) / new WalmartRateLimitOptions().Cancel.PermitsPerMinute);
+    }
+
+    [Fact]
+    public async Task A_throttled_call_is_sent_again_when_the_budget_allows_without_a_new_read()
+    {
+        using var waiting = new WalmartClientHarness(new Dictionary<string, string?> { ["Walmart:RateLimits:MaxWait"] = "00:00:05" });
+        var answers = new Queue<HttpStatusCode>([(HttpStatusCode)429, HttpStatusCode.OK]);
+        waiting.Handler.OnOrders = (_, _) =>
+        {
+            var answer = FakeWalmartHandler.Json(answers.Dequeue(), "{}",
+                ("x-current-token-count", "0"), ("x-next-replenish-time", waiting.Time.GetUtcNow().AddSeconds(1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // The clock runs on while the client waits for the replenish time.
+            _ = Task.Run(async () =>
+            {
+                for (var tick = 0; tick < 50; tick++)
+                {
+                    await Task.Delay(10);
+                    waiting.Time.Advance(TimeSpan.FromMilliseconds(100));
+                }
+            }, CancellationToken.None);
+            return Task.FromResult(answer);
+        };
+
+        var response = await waiting.Client.CancelLinesAsync(Store, "PO-1", [new CancelLineRequest("1", 1, "SELLER_CANCEL_OUT_OF_STOCK")]);
+
+        response.Outcome.ShouldBe(WalmartOutcome.Success, response.Message);
+        waiting.Handler.OrderRequests.Select(request => request.Path).ShouldBe(["/v3/orders/PO-1/cancel", "/v3/orders/PO-1/cancel"]);
     }
 
     [Fact]

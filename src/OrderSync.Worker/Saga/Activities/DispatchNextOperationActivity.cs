@@ -6,7 +6,7 @@ using OrderSync.Worker.Messaging;
 namespace OrderSync.Worker.Saga.Activities;
 
 /// <summary>Sends the next queued Walmart operation of the order, unless one is already in flight.</summary>
-public sealed class DispatchNextOperationActivity<TEvent>(ILogger<DispatchNextOperationActivity<TEvent>> logger) :
+public sealed class DispatchNextOperationActivity<TEvent>(WalmartOperationLanes lanes, ILogger<DispatchNextOperationActivity<TEvent>> logger) :
     IStateMachineActivity<OrderSyncState, TEvent>
     where TEvent : class
 {
@@ -17,7 +17,7 @@ public sealed class DispatchNextOperationActivity<TEvent>(ILogger<DispatchNextOp
         {
             var command = context.Saga.BuildCommand(operation);
             logger.LogInformation("Order {PurchaseOrderId}: sending {Kind} operation {OperationId}", command.PurchaseOrderId, command.Kind, command.OperationId);
-            await context.Send(QueueNames.WalmartOperationsAddress, command);
+            await context.Send(lanes.AddressFor(command.StoreCode), command);
         }
 
         await next.Execute(context);

@@ -21,7 +21,8 @@ internal static class InFlightOperationSending
                 operation.DispatchedTrack = context.Saga.Shipment(operation).Track;
             }
 
-            await context.Send(QueueNames.WalmartOperationsAddress, context.Saga.BuildCommand(operation));
+            var command = context.Saga.BuildCommand(operation);
+            await context.Send(context.GetServiceOrCreateInstance<WalmartOperationLanes>().AddressFor(command.StoreCode), command);
         }
     }
 }
