@@ -117,12 +117,12 @@ internal sealed class SellerBudget
             }
 
             // A bucket of one token is empty after every call: only a larger one says the rate runs ahead of Walmart's.
-            if (largestCount > 1)
+            if (largestCount > 0)
             {
                 Cut(now, EmptyBucketCut);
             }
         }
-        else if (tokenCount >= 2 || (tokenCount is null && now - lastThrottled >= BlindRaiseQuiet))
+        else if (tokenCount >= Math.Min(2, largestCount) || (tokenCount is null && now - lastThrottled >= BlindRaiseQuiet))
         {
             Raise(now, tokenCount is null ? RaisePerSecondBlind : RaisePerSecondWithHeadroom);
         }

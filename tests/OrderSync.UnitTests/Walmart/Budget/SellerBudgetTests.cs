@@ -124,11 +124,24 @@ public sealed class SellerBudgetTests
         var walmart = new WalmartBucketModel(capacity: 4, refillEvery: TimeSpan.FromMilliseconds(500), Start);
         var lane = new BudgetSimulation(DefaultReads, ShippingAsReads, walmart);
         lane.RunFor(TimeSpan.FromSeconds(30));
-        lane.CallsPerSecond(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30)).ShouldBeLessThanOrEqualTo(2.05);
+        lane.CallsPerSecond(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30)).ShouldBeLessThanOrEqualTo(2.4, "2 a second and a bucket of 4");
 
         walmart.RefillEvery = TimeSpan.FromMilliseconds(125);
         lane.RunFor(TimeSpan.FromSeconds(60));
 
         lane.CallsPerSecond(TimeSpan.FromSeconds(80), TimeSpan.FromSeconds(90)).ShouldBeGreaterThanOrEqualTo(0.8 * 8);
+    }
+
+    [Fact]
+    public void Learning_a_grant_far_below_the_configured_limit_costs_a_few_429s_in_the_first_seconds_and_none_after()
+    {
+        var walmart = new WalmartBucketModel(capacity: 2, refillEvery: TimeSpan.FromMilliseconds(500), Start);
+        var lane = new BudgetSimulation(DefaultReads, ShippingAsReads, walmart);
+
+        lane.RunFor(TimeSpan.FromSeconds(60));
+
+        lane.Throttled(TimeSpan.Zero, TimeSpan.FromSeconds(5)).ShouldBeLessThanOrEqualTo(8);
+        lane.Throttled(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60)).ShouldBeLessThanOrEqualTo(2);
+        lane.CallsPerSecond(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60)).ShouldBeGreaterThanOrEqualTo(0.8 * 2);
     }
 }

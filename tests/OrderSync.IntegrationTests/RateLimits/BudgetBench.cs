@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using OrderSync.IntegrationTests.Infrastructure;
+
+namespace OrderSync.IntegrationTests.RateLimits;
+
+/// <summary>
+/// A sandbox that limits sellers below what the worker is configured for, worker processes, Commerce's two ends, and the
+/// sandbox's call log to measure what the workers made of Walmart's budget.
+/// </summary>
+public sealed class BudgetBench : IAsyncDisposable
+{
+    private readonly List<RunningWorkerProcess> _workers = [];
+    private readonly Dictionary<string, string> _workerSettings;
+
+    private BudgetBench(IsolatedEnvironment environment, SandboxUnderTest sandbox, IReadOnlyList<string> sellers, Dictionary<string, string> workerSettings)
+    {
+        Environment = environment;
+        Sandbox = sandbox;
+        Sellers = sellers;
+        _workerSettings = workerSettings;
+    }
+
+    public IsolatedEnvironment Environment { get; }
+
+    public SandboxUnderTest Sandbox { get; }
+
+    public IReadOnlyList<string> Sellers { get; }
+
+    public SyncResultListener Results { get; private set; } = null!;
+
+    public CommercePublisher Commerce { get; private set; } = null!;
+
+    public BrokerProbe Broker { get; private set; } = null!;
+
+    /// <summary>Each seller is a store view of its own Walmart account, configured in the sandbox and in the workers.</summary>
+    public static async Task<BudgetBench> Start(IReadOnlyList<string> sellers, IDictionary<string, string> workerSettings)
+    {
+        var sandboxSettings = sellers.SelectMany(seller => new[]
+        {
+            $"--Sandbox:Sellers:{seller}:ClientId=client-{seller}",
+            $"--Sandbox:Sellers:{seller}:ClientSecret=secret-{seller}",
+        }).ToArray();
+        var settings = new Dictionary<string, string>(workerSettings)
+        {
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        foreach (var seller in sellers)
+        {
+            settings[$"Walmart__Sellers__{seller}__ClientId"] = $"client-{seller}";
+            settings[$"Walmart__Sellers__{seller}__ClientSecret"] = $"secret-{seller}";
+        }
+
+        var bench = new BudgetBench(await IsolatedEnvironment.Create(), await SandboxUnderTest.Start(sandboxSettings), sellers, settings);
+        bench.Results = await SyncResultListener.Connect(bench.Environment.RabbitMq);
+        bench.Commerce = await CommercePublisher.Connect(bench.Environment.RabbitMq);
+        bench.Broker = await BrokerProbe.Connect(bench.Environment.RabbitMq);
+        return bench;
+    }
+
+    public async Task StartWorkers(int count)
+    {
+        for (var index = 0; index < count; index++)
+        {
+            _workers.Add(await RunningWorkerProcess.Start(Environment, Sandbox.BaseUrl, _workerSettings));
+        }
+    }
+
+    /// <summary>Walmart allows the seller this many calls a second, in one bucket for all its endpoints.</summary>
+    public async Task LimitSeller(string seller, double callsPerSecond, int capacity) =>
+        (await Sandbox.Admin.PutAsJsonAsync($"admin/throttle/sellers/{seller}", new { callsPerSecond, capacity, scope = "seller" })).EnsureSuccessStatusCode();
+
+    /// <summary>One-line orders, one SKU each, acknowledged.</summary>
+    public async Task<IReadOnlyList<string>> SeedOrders(string seller, int count)
+    {
+        var orders = Enumerable.Range(0, count).Select(_ => SandboxUnderTest.NewPurchaseOrderId()).ToList();
+        await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (po, _) => await Sandbox.SeedOrderAs(po, seller, "MUG"));
+        return orders;
+    }
+
+    /// <summary>Commerce ships the order's one line; returns when the broker confirmed the event.</summary>
+    public async Task<DateTimeOffset> PublishShipment(string seller, string purchaseOrderId)
+    {
+        await Commerce.Publish(CommerceEvents.Shipment(purchaseOrderId, "S" + purchaseOrderId[^8..], [("MUG", 1)], "1Z999AA1" + purchaseOrderId[^10..], seller));
+        return DateTimeOffset.UtcNow;
+    }
+
+    public async Task WaitForShipped(IReadOnlyCollection<string> orders, TimeSpan timeout) =>
+        await Eventually.True(
+            () => Task.FromResult(Shipped(orders).Count == orders.Count),
+            $"all {orders.Count} orders to be reported shipped",
+            timeout);
+
+    /// <summary>The shipment results received for these orders, by purchase order.</summary>
+    public Dictionary<string, ReceivedResult> Shipped(IReadOnlyCollection<string> orders)
+    {
+        var wanted = orders.ToHashSet(StringComparer.Ordinal);
+        return Results.Results
+            .Where(result => result.Type == "walmart.order.shipment.synced" && wanted.Contains(result.Subject))
+            .GroupBy(result => result.Subject)
+            .ToDictionary(group => group.Key, group => group.First());
+    }
+
+    public async Task<IReadOnlyList<SandboxCall>> Calls(string seller) =>
+        [.. (await Sandbox.AllCalls()).Select(SandboxCall.From).Where(call => call.Operation != "token" && string.Equals(call.Seller, seller, StringComparison.OrdinalIgnoreCase))];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            await worker.DisposeAsync();
+        }
+
+        await Commerce.DisposeAsync();
+        await Results.DisposeAsync();
+        await Broker.DisposeAsync();
+        await Sandbox.DisposeAsync();
+        await Environment.DisposeAsync();
+    }
+
+    public static string Describe(IEnumerable<double> values) => string.Join(", ", values.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)));
+}
