@@ -22,7 +22,9 @@ public static class WalmartServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WalmartTokenCache>();
         services.AddMetrics();
-        services.TryAddSingleton<WalmartBudgets>();
+        services.TryAddSingleton(provider => new WalmartBudgets(
+            provider.GetRequiredService<IOptions<WalmartOptions>>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WalmartBudgets>>()));
         services.TryAddSingleton<WalmartCarrierMapper>();
         services.TryAddSingleton(provider => new WalmartSellerCheck(
             provider.GetRequiredService<WalmartTokenCache>(), provider.GetRequiredService<IOptions<WalmartOptions>>()));

@@ -98,6 +98,37 @@ public static class OrderDocument
         };
     }
 
+    /// <summary>
+    /// Adds <c>walmartBudget</c> when an operation of the order is in flight while its seller's budget at Walmart holds calls
+    /// back: calls wait for it, Walmart asked to wait, or it grants less than configured. Reports older than a minute are stale.
+    /// </summary>
+    public static void AddBudgetWait(JsonObject order, IReadOnlyList<WalmartBudgetRow> budgets, DateTimeOffset now)
+    {
+        var inFlight = order["operations"]?.AsArray().Any(operation => operation?["status"]?.GetValue<string>() == "InFlight") == true;
+        var pressed = budgets
+            .Where(budget => now - budget.UpdatedAt < TimeSpan.FromMinutes(1))
+            .Where(budget => budget.Waiting > 0 || budget.HeldUntil > now || budget.LearntPerMinute < budget.CeilingPerMinute * 0.9)
+            .ToList();
+        if (!inFlight || pressed.Count == 0)
+        {
+            return;
+        }
+
+        order["walmartBudget"] = new JsonObject
+        {
+            ["seller"] = pressed[0].Seller,
+            ["endpoints"] = new JsonArray([.. pressed.Select(budget => (JsonNode)new JsonObject
+            {
+                ["endpoint"] = budget.Endpoint,
+                ["learntPerMinute"] = Math.Round(budget.LearntPerMinute, 1),
+                ["configuredPerMinute"] = Math.Round(budget.CeilingPerMinute, 1),
+                ["waiting"] = budget.Waiting,
+                ["heldUntil"] = budget.HeldUntil,
+                ["reportedAt"] = budget.UpdatedAt,
+            })]),
+        };
+    }
+
     /// <summary>The order status the saga state holds (Shipped, Partially Shipped, Canceled, Error), or null before any result.</summary>
     public static string? OrderStatus(string data)
     {

@@ -16,6 +16,10 @@ public sealed class ShowOrderCommand : AsyncCommand<OrderSettings>
         var calls = (await new WalmartCallLog(database).ForOrder(row.PurchaseOrderId ?? settings.PurchaseOrderId, cancellationToken))
             .Where(call => row.StoreCode is null || call.StoreCode == row.StoreCode);
         var order = OrderDocument.Build(row, calls);
+        if ((row.StoreCode ?? order["storeCode"]?.GetValue<string>()) is { } storeCode)
+        {
+            OrderDocument.AddBudgetWait(order, await new WalmartBudgetLog(database).ForStore(storeCode, cancellationToken), DateTimeOffset.UtcNow);
+        }
 
         if (settings.Json)
         {
@@ -41,6 +45,16 @@ public sealed class ShowOrderCommand : AsyncCommand<OrderSettings>
             ("updated", Tables.Time(order["updatedAt"]?.GetValue<DateTimeOffset>())),
             ("saga id", Text(order, "correlationId")),
         ]));
+
+        if (order["walmartBudget"] is JsonObject budget)
+        {
+            foreach (var endpoint in budget["endpoints"]!.AsArray().OfType<JsonObject>())
+            {
+                Console.Out.WriteLine(
+                    $"Waiting for Walmart's budget: seller {Text(budget, "seller")} is granted about {Text(endpoint, "learntPerMinute")} {Text(endpoint, "endpoint")} calls a minute "
+                    + $"(configured {Text(endpoint, "configuredPerMinute")}), {Text(endpoint, "waiting")} calls waiting, as of {Tables.Time(endpoint["reportedAt"]?.GetValue<DateTimeOffset>())}.");
+            }
+        }
 
         Section(console, "Walmart lines", order["walmartLines"], ["line", "sku", "quantity", "shipped", "cancelled"],
             line => [Text(line, "lineNumber"), Text(line, "sku"), Text(line, "quantity"), Text(line, "shipped"), Text(line, "cancelled")]);

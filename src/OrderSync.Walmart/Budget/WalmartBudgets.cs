@@ -10,7 +10,7 @@ namespace OrderSync.Walmart.Budget;
 /// allows, for at most RateLimits:MaxWait. The worker sends each account's operations through a queue of its own that one
 /// instance consumes at a time, so these budgets see every call made for the account.
 /// </summary>
-internal sealed partial class WalmartBudgets : IDisposable
+public sealed partial class WalmartBudgets : IDisposable
 {
     public const string MeterName = "OrderSync";
 
@@ -23,7 +23,7 @@ internal sealed partial class WalmartBudgets : IDisposable
     private readonly Counter<long> throttled;
     private readonly Histogram<double> waited;
 
-    public WalmartBudgets(IOptions<WalmartOptions> options, TimeProvider clock, IMeterFactory meterFactory, ILogger<WalmartBudgets> logger)
+    internal WalmartBudgets(IOptions<WalmartOptions> options, TimeProvider clock, IMeterFactory meterFactory, ILogger<WalmartBudgets> logger)
     {
         settings = options.Value.RateLimits;
         accounts = new WalmartAccounts(options.Value);
@@ -50,7 +50,9 @@ internal sealed partial class WalmartBudgets : IDisposable
         {
             lock (entry)
             {
-                states.Add(new BudgetState(key.Seller, key.Endpoint.ToString(), entry.Budget.Rate, entry.Budget.CeilingRate, entry.Waiting, entry.Budget.HeldUntil));
+                states.Add(new BudgetState(
+                    key.Seller, accounts.All.FirstOrDefault(account => account.Key == key.Seller)?.StoreCodes ?? [key.Seller], key.Endpoint.ToString(),
+                    entry.Budget.Rate, entry.Budget.CeilingRate, entry.Waiting, entry.Budget.HeldUntil));
             }
         }
 
@@ -58,7 +60,7 @@ internal sealed partial class WalmartBudgets : IDisposable
     }
 
     /// <summary>Waits in line for a token; null when none would come within MaxWait, with the moment one may.</summary>
-    public async Task<(BudgetPermit? Permit, DateTimeOffset RetryAt)> AcquireAsync(string storeCode, RateLimitedEndpoint endpoint, CancellationToken cancellationToken)
+    internal async Task<(BudgetPermit? Permit, DateTimeOffset RetryAt)> AcquireAsync(string storeCode, RateLimitedEndpoint endpoint, CancellationToken cancellationToken)
     {
         if (!settings.Enabled)
         {
@@ -116,7 +118,7 @@ internal sealed partial class WalmartBudgets : IDisposable
     }
 
     /// <summary>When a call may go again: Walmart's replenish time if it asked to wait, else one token's time at the learnt rate.</summary>
-    public DateTimeOffset NextChance(string storeCode, RateLimitedEndpoint endpoint) =>
+    internal DateTimeOffset NextChance(string storeCode, RateLimitedEndpoint endpoint) =>
         entries.TryGetValue(KeyOf(storeCode, endpoint), out var entry) ? NextChance(entry) : clock.GetUtcNow() + TimeSpan.FromSeconds(1);
 
     private DateTimeOffset NextChance(Entry entry)
@@ -234,4 +236,5 @@ internal sealed partial class WalmartBudgets : IDisposable
 }
 
 /// <param name="RatePerSecond">As learnt from Walmart's answers.</param>
-internal sealed record BudgetState(string Seller, string Endpoint, double RatePerSecond, double CeilingPerSecond, int Waiting, DateTimeOffset HeldUntil);
+public sealed record BudgetState(
+    string Seller, IReadOnlyList<string> StoreCodes, string Endpoint, double RatePerSecond, double CeilingPerSecond, int Waiting, DateTimeOffset HeldUntil);

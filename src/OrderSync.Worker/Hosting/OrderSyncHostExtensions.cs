@@ -27,6 +27,7 @@ public static class OrderSyncHostExtensions
         services.AddSingleton<WalmartOperationStore>();
         services.AddSingleton<WalmartCallLog>();
         services.AddSingleton<EventArrivalLog>();
+        services.AddSingleton<WalmartBudgetLog>();
         services.AddSingleton<WalmartCallRecorder>();
         services.AddWalmartClient(builder.Configuration);
 
@@ -36,6 +37,7 @@ public static class OrderSyncHostExtensions
         services.AddHostedService<DatabaseMigrationService>();
         services.AddHostedService<BrokerTopologyService>();
         services.AddOrderSyncBus();
+        services.AddHostedService<Observability.WalmartBudgetReporter>();
 
         return builder;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using OrderSync.IntegrationTests.Cli;
 using OrderSync.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -80,6 +82,20 @@ public sealed class WalmartBudgetTests(ITestOutputHelper output)
             "the heavy seller's operations to queue in its lane",
             TimeSpan.FromMinutes(3));
 
+        // The operator sees why the heavy seller's orders have not synced yet.
+        JsonElement? budget = null;
+        await Eventually.True(
+            async () =>
+            {
+                var shown = (await Cli(bench, "orders", "show", backlog[^1], "--json")).ShouldSucceed().Json();
+                budget = shown.TryGetProperty("walmartBudget", out var found) && found.ValueKind == JsonValueKind.Object ? found : null;
+                return budget is not null;
+            },
+            "orders show to say the order waits for Walmart's budget",
+            TimeSpan.FromSeconds(30));
+        budget!.Value.GetProperty("seller").GetString().ShouldBe(heavy);
+        (await Cli(bench, "orders", "show", backlog[^1])).ShouldSucceed().StandardOutput.ShouldContain($"Waiting for Walmart's budget: seller {heavy}");
+
         var published = new Dictionary<string, DateTimeOffset>();
         foreach (var (seller, po) in others.OrderBy(_ => Random.Shared.Next()))
         {
@@ -99,6 +115,15 @@ public sealed class WalmartBudgetTests(ITestOutputHelper output)
         p99.ShouldBeLessThan(5, $"sync latencies of the other sellers (s): {BudgetBench.Describe(latencies)}");
         stillQueued.ShouldBeGreaterThan(1000u, "the heavy seller was still draining");
     }
+
+    private static async Task<CliResult> Cli(BudgetBench bench, params string[] arguments) =>
+        await OperatorCli.Run(
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__RabbitMq"] = bench.Environment.RabbitMq.ToString(),
+                ["ConnectionStrings__Postgres"] = bench.Environment.Postgres,
+            },
+            arguments);
 
     [Fact]
     public async Task When_walmart_raises_a_sellers_limit_the_workers_rate_rises_to_it_within_a_minute()
