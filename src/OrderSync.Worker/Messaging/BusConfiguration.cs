@@ -37,7 +37,6 @@ public static class BusConfiguration
         });
 
         services.AddSingleton<DelayedRedelivery>();
-        services.AddSingleton<WalmartOperationLanes>();
         services.AddSingleton<IHeldEventTimer, WaitQueueHeldEventTimer>();
         services.AddScoped(typeof(LogContextFilter<>));
         services.AddScoped(typeof(DelayedRedeliveryFilter<>));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderSync.Worker.Hosting;
+using OrderSync.Worker.Messaging;
 using OrderSync.Worker.Observability;
 using OrderSync.Worker.Saga.Activities;
 
@@ -15,6 +16,7 @@ public static class OrderSyncSagaServiceCollectionExtensions
         services.TryAddSingleton<OrderSyncMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<WorkerOptions>();
+        services.TryAddSingleton<WalmartOperationLanes>();
         services.AddScoped(typeof(ArrivalOrderActivity<>));
         services.AddScoped(typeof(ReleaseHeldEventActivity<>));
         services.AddScoped<ApplyShipmentActivity>();
