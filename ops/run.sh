@@ -12,7 +12,7 @@ cd "$root"
 run_dir="$root/.services/run"
 sandbox_port="${ORDERSYNC_SANDBOX_PORT:-5080}"
 sandbox_url="http://127.0.0.1:${sandbox_port}/"
-examples="$root/../shared/contracts/examples"
+samples_dir="$root/ops/samples"
 mkdir -p "$run_dir"
 
 say() { echo "run: $*" >&2; }
@@ -73,7 +73,7 @@ ordersync results watch --count 3 --timeout 60 --ready-file "$ready" >"$run_dir/
 watcher=$!
 for _ in $(seq 1 100); do [ -f "$ready" ] && break; sleep 0.1; done
 
-samples=("$examples/shipment-saved.json" ops/samples/shipment-413-saved.json "$examples/track-saved.json" "$examples/order-canceled.json")
+samples=("$samples_dir/shipment-saved.json" "$samples_dir/shipment-413-saved.json" "$samples_dir/track-saved.json" "$samples_dir/order-canceled.json")
 
 # The sample events have fixed CloudEvent ids, and the worker applies an id once: a second run would sync nothing. Forget
 # what an earlier run did for the sample orders (the sandbox above was seeded afresh), so that every run shows the results.

@@ -5,10 +5,8 @@ public static class RepositoryPaths
     /// <summary>The repository's root: the folder holding Integration.sln, found upwards from the test binaries.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The shared folder beside the repository (contracts, Walmart documents).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    public static string ContractExample(string name) => Path.Combine(Shared, "contracts", "examples", name);
+    /// <summary>A sample Commerce event of <c>ops/samples</c>, e.g. <c>shipment-saved.json</c>.</summary>
+    public static string Sample(string name) => Path.Combine(Root, "ops", "samples", name);
 
     private static string FindRoot()
     {

@@ -38,7 +38,7 @@ public sealed class ExampleShipmentTests : IAsyncLifetime
     [Fact]
     public async Task The_example_shipment_is_shipped_on_walmart_and_reported_as_partially_shipped()
     {
-        var shipment = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.ContractExample("shipment-saved.json")))!;
+        var shipment = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Sample("shipment-saved.json")))!;
 
         await _commerce.Publish(shipment);
 
@@ -79,7 +79,7 @@ public sealed class ExampleShipmentTests : IAsyncLifetime
     [Fact]
     public async Task Redelivering_the_same_event_ships_nothing_more()
     {
-        var shipment = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.ContractExample("shipment-saved.json")))!;
+        var shipment = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Sample("shipment-saved.json")))!;
 
         await _commerce.Publish(shipment);
         await _results.WaitFor("walmart.order.shipment.synced", "108829735420014");
@@ -95,7 +95,7 @@ public sealed class ExampleShipmentTests : IAsyncLifetime
     [Fact]
     public async Task A_cancelled_order_is_cancelled_on_walmart_with_the_mapped_reason()
     {
-        var cancel = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.ContractExample("order-canceled.json")))!;
+        var cancel = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Sample("order-canceled.json")))!;
 
         await _commerce.Publish(cancel);
 

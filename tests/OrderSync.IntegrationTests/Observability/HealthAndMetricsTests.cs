@@ -53,7 +53,7 @@ public sealed class HealthAndMetricsTests
         await using var stack = await SyncStack.Start();
         using var http = new HttpClient { BaseAddress = stack.Worker!.HttpAddress };
 
-        await stack.Commerce.Publish(JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.ContractExample("shipment-saved.json")))!);
+        await stack.Commerce.Publish(JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Sample("shipment-saved.json")))!);
         await stack.Results.WaitFor("walmart.order.shipment.synced", "108829735420014");
 
         var metrics = (await http.GetStringAsync("metrics")).Split('\n');

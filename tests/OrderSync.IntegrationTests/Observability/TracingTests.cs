@@ -17,7 +17,7 @@ public sealed class TracingTests
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
         });
 
-        await stack.Commerce.Publish(JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.ContractExample("shipment-saved.json")))!);
+        await stack.Commerce.Publish(JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Sample("shipment-saved.json")))!);
         await stack.Results.WaitFor("walmart.order.shipment.synced", "108829735420014");
 
         await Eventually.True(

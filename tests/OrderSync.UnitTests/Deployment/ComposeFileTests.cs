@@ -62,14 +62,14 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void The_workers_set_every_required_key_of_contract_section_3()
+    public void The_workers_set_every_required_key_of_the_readme()
     {
         var environment = Worker.Environment;
 
-        foreach (var required in ConfigurationKeys.ContractRequiredKeys())
+        foreach (var required in ConfigurationKeys.RequiredKeys())
         {
             var matches = environment.Where(setting => required.Pattern.IsMatch(setting.Key)).ToList();
-            matches.ShouldNotBeEmpty($"the worker does not set {required} (contract section 3)");
+            matches.ShouldNotBeEmpty($"the worker does not set {required} (required in README.md's Configuration table)");
             matches.ShouldAllBe(setting => !string.IsNullOrWhiteSpace(setting.Value), $"{required} is set empty");
         }
     }

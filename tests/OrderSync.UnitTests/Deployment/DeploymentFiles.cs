@@ -29,8 +29,6 @@ internal static class DeploymentFiles
 
     public static string Readme => InRepository("README.md");
 
-    public static string Contract => Path.Combine(RepositoryPaths.Shared, "contracts", "README.md");
-
     public static string SandboxAppSettings => InRepository("src/OrderSync.Walmart.Sandbox/appsettings.json");
 
     public static string SandboxSeed => InRepository("src/OrderSync.Walmart.Sandbox/seed/sample-orders.json");
@@ -143,36 +141,49 @@ internal static partial class ConfigurationKeys
         return missing;
     }
 
-    /// <summary>The required keys of contract section 3, e.g. <c>ConnectionStrings__RabbitMq</c> and the seller pattern.</summary>
-    public static IReadOnlyList<DocumentedKey> ContractRequiredKeys()
+    /// <summary>
+    /// The keys the README's Configuration table marks as required (its "required" cell is not "no ..."), e.g.
+    /// <c>ConnectionStrings__RabbitMq</c> and the seller pattern: what every deployment must set.
+    /// </summary>
+    public static IReadOnlyList<DocumentedKey> RequiredKeys()
     {
-        var contract = File.ReadAllText(DeploymentFiles.Contract);
-        var section = Regex.Match(contract, @"^## 3\. Configuration\s*$(?<body>.*?)^## ", RegexOptions.Multiline | RegexOptions.Singleline);
-        section.Success.ShouldBeTrue("contract section 3 (Configuration) was not found");
-        return [.. TableKeys(section.Groups["body"].Value)];
+        var keys = TableKeys(ConfigurationSection(), required: true);
+        keys.ShouldNotBeEmpty("README.md's Configuration table marks no key as required");
+        return keys;
     }
 
     private static List<DocumentedKey> ReadDocumentedKeys()
     {
-        var readme = File.ReadAllText(DeploymentFiles.Readme);
-        var section = Regex.Match(readme, @"^## Configuration\s*$(?<body>.*?)^## ", RegexOptions.Multiline | RegexOptions.Singleline);
-        section.Success.ShouldBeTrue("README.md has no \"## Configuration\" section");
-        var keys = TableKeys(section.Groups["body"].Value);
+        var keys = TableKeys(ConfigurationSection(), required: false);
         keys.ShouldNotBeEmpty("README.md's Configuration table lists no key");
         return keys;
     }
 
+    private static string ConfigurationSection()
+    {
+        var readme = File.ReadAllText(DeploymentFiles.Readme);
+        var section = Regex.Match(readme, @"^## Configuration\s*$(?<body>.*?)^## ", RegexOptions.Multiline | RegexOptions.Singleline);
+        section.Success.ShouldBeTrue("README.md has no \"## Configuration\" section");
+        return section.Groups["body"].Value;
+    }
+
     /// <summary>
     /// The keys in the first cell of each table row: <c>`A__B__{x}__C`, `__D`</c> gives <c>A__B__{x}__C</c> and
-    /// <c>A__B__{x}__D</c> (a cell's key starting with <c>__</c> replaces the last segment of the one before it).
+    /// <c>A__B__{x}__D</c> (a cell's key starting with <c>__</c> replaces the last segment of the one before it). With
+    /// <paramref name="required"/>, only the rows whose second cell does not start with "no".
     /// </summary>
-    private static List<DocumentedKey> TableKeys(string markdown)
+    private static List<DocumentedKey> TableKeys(string markdown, bool required)
     {
         var keys = new List<DocumentedKey>();
         foreach (var line in markdown.Split('\n'))
         {
             var cells = line.Trim().Split('|', StringSplitOptions.TrimEntries);
             if (cells.Length < 3 || cells[1] is "key" || cells[1].StartsWith("---", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (required && cells[2].StartsWith("no", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

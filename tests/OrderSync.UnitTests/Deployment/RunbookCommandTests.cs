@@ -7,7 +7,8 @@ namespace OrderSync.UnitTests.Deployment;
 
 /// <summary>
 /// ops/RUNBOOK.md is followed at night by someone in a hurry: every <c>ordersync</c> command in its code blocks must be
-/// one the operator command line has, with options it takes, and the runbook must cover the verbs of contract section 4.
+/// one the operator command line has, with options it takes, and the runbook must cover the operator verbs of the interface
+/// (docs/interface.md).
 /// </summary>
 public sealed partial class RunbookCommandTests
 {
@@ -42,7 +43,7 @@ public sealed partial class RunbookCommandTests
     }
 
     [Fact]
-    public void The_runbook_shows_every_verb_of_contract_section_4()
+    public void The_runbook_shows_every_operator_verb_of_the_interface()
     {
         var verbs = RunbookCommands().Select(command => command.Verb).ToHashSet(StringComparer.Ordinal);
 

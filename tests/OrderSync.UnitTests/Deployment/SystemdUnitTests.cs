@@ -132,13 +132,13 @@ public sealed class SystemdUnitTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_env_example_sets_the_contract_keys_and_only_keys_the_worker_reads()
+    public void The_env_example_sets_the_required_keys_and_only_keys_the_worker_reads()
     {
         var settings = ComposeFile.ReadEnvFile(DeploymentFiles.SystemdEnvExample);
 
-        foreach (var required in ConfigurationKeys.ContractRequiredKeys())
+        foreach (var required in ConfigurationKeys.RequiredKeys())
         {
-            settings.Keys.ShouldContain(key => required.Pattern.IsMatch(key), $"the env example does not set {required} (contract section 3)");
+            settings.Keys.ShouldContain(key => required.Pattern.IsMatch(key), $"the env example does not set {required} (required in README.md's Configuration table)");
         }
 
         foreach (var key in settings.Keys)

@@ -162,5 +162,5 @@ public sealed class CommerceEventTranslatorTests
     private static IOrderEvent? Translate(JsonNode document) =>
         CommerceEventTranslator.Translate(CommerceEnvelope.Parse(Encoding.UTF8.GetBytes(document.ToJsonString()), Clock));
 
-    private static JsonNode Example(string name) => JsonNode.Parse(File.ReadAllText(RepositoryPaths.ContractExample(name)))!;
+    private static JsonNode Example(string name) => JsonNode.Parse(File.ReadAllText(RepositoryPaths.Sample(name)))!;
 }

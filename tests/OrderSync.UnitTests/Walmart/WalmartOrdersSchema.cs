@@ -6,7 +6,7 @@ using OrderSync.Testing;
 namespace OrderSync.UnitTests.Walmart;
 
 /// <summary>
-/// Validates JSON against a component of shared/walmart-api/orders.schema.json. The OpenAPI components
+/// Validates JSON against a component of Walmart's orders.schema.json (Schemas/, see its SOURCE.md). The OpenAPI components
 /// become JSON Schema $defs, with two repairs: a ship body's orderLines point to ShippingLinesType and
 /// their statuses to ShipLineStatusesType, as the YAML's inline schema of POST .../shipping has it
 /// (the reworked copy points to a RefundLinesType it does not define). Every object is closed
@@ -16,7 +16,7 @@ internal static class WalmartOrdersSchema
 {
     private static readonly Lazy<JsonObject> Definitions = new(LoadDefinitions);
 
-    public static string SchemaPath => Path.Combine(RepositoryPaths.Shared, "walmart-api", "orders.schema.json");
+    public static string SchemaPath => Path.Combine(RepositoryPaths.Root, "tests", "OrderSync.UnitTests", "Walmart", "Schemas", "orders.schema.json");
 
     public static IReadOnlyList<string> Validate(string component, string json)
     {
