@@ -3,7 +3,7 @@
 # sandbox and the worker, each its own process, as Release builds. Writes artifacts/benchmark/<timestamp>/report.md and PNG
 # charts, and copies them to docs/benchmark/ for the README.
 #
-#   bash ops/benchmark.sh                 full run: a 10,000-event burst, 100 events/s for 60 s, 10 throttled sellers,
+#   bash ops/benchmark.sh                 full run: a 10,000-event burst, 100 events/s for 60 s, 10 throttled sellers (three workers),
 #                                         a 100,000-event backlog (about 18 min on 2 cores shared with other builds)
 #   bash ops/benchmark.sh --quick         everything scaled down (2,000 events, 20 s, 10,000 backlog): a few minutes
 #   bash ops/benchmark.sh --scenarios throughput,steady   only some (throughput, steady, throttled, backlog)

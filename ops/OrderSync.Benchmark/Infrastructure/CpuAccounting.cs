@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OrderSync.Benchmark.Infrastructure;
 
 /// <summary>
-/// Reads CPU time from /proc: the worker, the sandbox, this program, the RabbitMQ node and the PostgreSQL server (the postmaster,
+/// Reads CPU time from /proc: the workers, the sandbox, this program, the RabbitMQ node and the PostgreSQL server (the postmaster,
 /// its live backends, and the backends it reaped), and the whole machine from /proc/stat.
 /// </summary>
 public sealed class CpuAccounting(string? servicesStateDirectory)
@@ -14,7 +14,11 @@ public sealed class CpuAccounting(string? servicesStateDirectory)
     /// <summary>The RabbitMQ node's process, from its pid file; null when it is not known.</summary>
     public int? RabbitMqProcessId() => PidFromFile(servicesStateDirectory is null ? null : Path.Combine(servicesStateDirectory, "rabbitmq", "rabbitmq.pid"));
 
-    public CpuUsage Read(int? workerProcessId, int? sandboxProcessId)
+    public CpuUsage Read(int? workerProcessId, int? sandboxProcessId) =>
+        ReadForWorkers(workerProcessId is { } id ? [id] : [], sandboxProcessId);
+
+    /// <summary>The same with several worker processes, their CPU summed.</summary>
+    public CpuUsage ReadForWorkers(IReadOnlyCollection<int> workerProcessIds, int? sandboxProcessId)
     {
         var rabbitMq = RabbitMqProcessId();
         var postmaster = PidFromFile(servicesStateDirectory is null ? null : Path.Combine(servicesStateDirectory, "postgres", "data", "postmaster.pid"));
@@ -22,7 +26,7 @@ public sealed class CpuAccounting(string? servicesStateDirectory)
         double worker = 0, sandbox = 0, benchmark = 0, broker = 0, database = 0;
         foreach (var stat in ProcessStats())
         {
-            if (stat.Id == workerProcessId)
+            if (workerProcessIds.Contains(stat.Id))
             {
                 worker += stat.OwnSeconds;
             }

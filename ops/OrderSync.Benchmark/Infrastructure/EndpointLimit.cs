@@ -9,4 +9,6 @@ public sealed record EndpointLimit(int Capacity, TimeSpan RefillEvery)
 
     /// <summary>The most calls a full bucket lets through over a window of <paramref name="window"/>.</summary>
     public double AllowedOver(TimeSpan window) => Capacity + Math.Floor(window / RefillEvery);
+
+    public EndpointLimit Times(int factor) => new(Capacity * factor, RefillEvery / factor);
 }

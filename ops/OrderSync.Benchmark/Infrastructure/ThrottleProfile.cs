@@ -3,8 +3,8 @@ using System.Globalization;
 namespace OrderSync.Benchmark.Infrastructure;
 
 /// <summary>
-/// Walmart's limits as the sandbox applies them per seller (a bucket of <c>Capacity</c> calls, one back every <c>RefillEvery</c>),
-/// and the same limits for the worker's own client-side buckets, so that it waits rather than draws 429s.
+/// Token-bucket limits per endpoint (a bucket of <c>Capacity</c> calls, one back every <c>RefillEvery</c>): what the sandbox grants
+/// each seller, or what the worker's client-side buckets are configured with (its starting rate and ceiling).
 /// </summary>
 public sealed record ThrottleProfile(EndpointLimit GetOrder, EndpointLimit Shipping, EndpointLimit Cancel, EndpointLimit Acknowledge)
 {
@@ -17,6 +17,11 @@ public sealed record ThrottleProfile(EndpointLimit GetOrder, EndpointLimit Shipp
 
     public IEnumerable<(string Name, EndpointLimit Limit)> Endpoints =>
         [("GetOrder", GetOrder), ("Shipping", Shipping), ("Cancel", Cancel), ("Acknowledge", Acknowledge)];
+
+    /// <summary>Every endpoint's bucket <paramref name="factor"/> times as large and refilled <paramref name="factor"/> times as fast.</summary>
+    public ThrottleProfile Times(int factor) => new(GetOrder.Times(factor), Shipping.Times(factor), Cancel.Times(factor), Acknowledge.Times(factor));
+
+    public string Describe() => string.Join(", ", Endpoints.Select(e => $"{e.Name} {e.Limit.PermitsPerMinute}/min, burst {e.Limit.Capacity}"));
 
     public IEnumerable<string> SandboxArguments() => Endpoints.SelectMany(endpoint => new[]
     {

@@ -12,9 +12,16 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     private readonly ChildProcess _process;
 
-    private WorkerProcess(ChildProcess process) => _process = process;
+    private WorkerProcess(ChildProcess process, Uri healthUrl)
+    {
+        _process = process;
+        HealthUrl = healthUrl;
+    }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The worker's health and metrics listener (<c>/metrics</c> under it).</summary>
+    public Uri HealthUrl { get; }
 
     /// <summary>When the process was launched.</summary>
     public DateTimeOffset LaunchedAt => _process.StartedAt;
@@ -26,6 +33,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public static async Task<WorkerProcess> StartAsync(RepositoryLayout repository, WorkerLaunch launch, TimeSpan readyTimeout, CancellationToken cancellationToken)
     {
+        var healthUrl = new Uri($"http://127.0.0.1:{FreePort.Find().ToString(CultureInfo.InvariantCulture)}/");
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__RabbitMq"] = launch.RabbitMq.ToString(),
@@ -34,7 +42,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             ["Walmart__RateLimits__Enabled"] = "false",
 
             // The worker's health and metrics listener, on a port of its own so that it never meets a test's worker.
-            ["Health__Urls"] = $"http://127.0.0.1:{FreePort.Find().ToString(CultureInfo.InvariantCulture)}",
+            ["Health__Urls"] = healthUrl.ToString().TrimEnd('/'),
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
         foreach (var seller in launch.Sandbox.Sellers)
@@ -49,7 +57,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
 
         var process = ChildProcess.Start(repository.WorkerAssembly, ["--contentRoot", repository.WorkerProject], environment, repository.WorkerProject, launch.LogPath);
-        var worker = new WorkerProcess(process);
+        var worker = new WorkerProcess(process, healthUrl);
         try
         {
             await worker.WaitUntilStartedAsync(readyTimeout, cancellationToken);

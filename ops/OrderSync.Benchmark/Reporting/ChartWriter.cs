@@ -17,6 +17,7 @@ public static class ChartWriter
             LatencyPercentiles(report, directory),
             SteadyLatencyOverTime(report, directory),
             Throttled(report, directory),
+            ThrottledLearntRate(report, directory),
             Backlog(report, directory),
         };
         return [.. written.OfType<string>()];
@@ -164,6 +165,46 @@ public static class ChartWriter
         plot.Axes.SetLimitsY(0, Math.Max(throttled.ShippingTimeline.Max(point => point.Accepted), throttled.Sellers.Count * throttled.Limits.Shipping.PerSecond) * 1.2);
         plot.ShowLegend(Alignment.UpperRight);
         return Save(plot, directory, "throttled.png");
+    }
+
+    private static string? ThrottledLearntRate(BenchmarkReport report, string directory)
+    {
+        const int SellersShown = 3;
+        if (report.Throttled is not { } throttled || !throttled.LearntShipping.Any(series => series.Points.Count > 0))
+        {
+            return null;
+        }
+
+        var plot = new Plot();
+        foreach (var series in throttled.LearntShipping.Where(series => series.Points.Count > 0).Take(SellersShown))
+        {
+            var line = plot.Add.Scatter(series.Points.Select(point => point.Second).ToArray(), series.Points.Select(point => point.Rate).ToArray());
+            line.LegendText = $"{series.Seller}: learnt (instance {string.Join(", ", series.Instances)})";
+            line.MarkerSize = 3;
+        }
+
+        var granted = plot.Add.HorizontalLine(throttled.Limits.Shipping.PerSecond);
+        granted.LegendText = $"granted by the sandbox: {throttled.Limits.Shipping.PermitsPerMinute}/min";
+        granted.LinePattern = LinePattern.Dashed;
+        granted.Color = Colors.Black;
+        var ceiling = plot.Add.HorizontalLine(throttled.WorkerLimits.Shipping.PerSecond);
+        ceiling.LegendText = $"configured in the workers: {throttled.WorkerLimits.Shipping.PermitsPerMinute}/min";
+        ceiling.LinePattern = LinePattern.Dotted;
+        ceiling.Color = Colors.Gray;
+        if (double.IsFinite(throttled.SaturatedUntilSecond))
+        {
+            var spanEnd = plot.Add.VerticalLine(throttled.SaturatedUntilSecond);
+            spanEnd.LegendText = "end of the measured span";
+            spanEnd.LinePattern = LinePattern.Dotted;
+            spanEnd.Color = Colors.Red;
+        }
+
+        plot.Title($"Throttled Walmart, {throttled.Instances} workers: learnt shipping rate against the grant");
+        plot.XLabel("seconds since the first event was published");
+        plot.YLabel("shipping calls per second");
+        plot.Axes.SetLimits(0, throttled.LearntShipping.Max(series => series.Points.Count == 0 ? 0 : series.Points[^1].Second) + 1, 0, throttled.WorkerLimits.Shipping.PerSecond * 1.15);
+        plot.ShowLegend(Alignment.LowerRight);
+        return Save(plot, directory, "throttled-learnt-rate.png");
     }
 
     private static string? Backlog(BenchmarkReport report, string directory)

@@ -149,27 +149,31 @@ public static class ReportWriter
     private static void WriteThrottled(StringBuilder text, ThrottledResult result)
     {
         var shipping = result.Limits.Shipping;
-        text.AppendLine($"## 3. Throttled Walmart ({result.Sellers.Count} sellers)");
+        text.AppendLine($"## 3. Throttled Walmart ({result.Sellers.Count} sellers, {result.Instances} worker instances)");
         text.AppendLine();
-        text.AppendLine($"{result.Workload}, all queued at once. The sandbox limits each seller as Walmart does (per seller and endpoint: "
-            + string.Join(", ", result.Limits.Endpoints.Select(e => $"{e.Name} {e.Limit.PermitsPerMinute}/min, burst {e.Limit.Capacity}"))
-            + "); the worker's own buckets (`Walmart__RateLimits__*`) are set to the same. The mix makes about 7 shipping calls for every cancel, so the shipping endpoint is the one it saturates and the one measured.");
+        text.AppendLine($"{result.Workload}, all queued at once. The sandbox grants each seller Walmart's limits (per seller and endpoint: {result.Limits.Describe()}); "
+            + $"the {result.Instances} worker instances, on one broker and database, have their own buckets (`Walmart__RateLimits__*`) set above that ({result.WorkerLimits.Describe()}), "
+            + "as a starting rate and ceiling, so they must learn each seller's grant from Walmart's answers (`x-current-token-count`, `x-next-replenish-time`, 429s). "
+            + "The mix makes about 7 shipping calls for every cancel, so the shipping endpoint is the one it saturates and the one measured.");
         text.AppendLine();
         text.AppendLine("| measure | value |");
         text.AppendLine("| --- | --- |");
-        text.AppendLine($"| shipping calls accepted / allowed | **{Units.Percent(result.ShareOfAllowedRate, 1)}** ({result.Sellers.Sum(s => s.Accepted):N0} of {result.Sellers.Sum(s => s.Allowed):N0}) |");
+        text.AppendLine($"| shipping calls accepted / allowed | **{Units.Percent(result.ShareOfAllowedRate, 1)}** ({result.Sellers.Sum(s => s.Accepted):N0} of {result.Sellers.Sum(s => s.Allowed):N0}); by seller lowest {Units.Percent(result.LowestSellerShare, 1)}, median {Units.Percent(result.MedianSellerShare, 1)} |");
         text.AppendLine($"| 429 answers | **{result.ThrottledPerThousandCalls:N2} per 1,000 calls** ({result.Throttled:N0} of {result.Calls:N0}) |");
+        text.AppendLine($"| learnt shipping rate, mean over each seller's window | median over the sellers {result.MedianLearntShippingRate:N2} calls/s, granted {shipping.PerSecond:N2}, configured {result.WorkerLimits.Shipping.PerSecond:N2} |");
         text.AppendLine($"| calls by endpoint (429s) | {string.Join(", ", result.ByOperation.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value.Calls:N0} ({p.Value.Throttled:N0})"))} |");
         text.AppendLine($"| events | {result.Throughput.Count:N0} in {result.Throughput.Elapsed.TotalSeconds:N1} s ({result.Throughput.PerSecond:N1}/s); the allowed shipping rate is {result.Sellers.Count * shipping.PerSecond:N0} calls/s in all |");
         WriteResults(text, result.Results);
         text.AppendLine();
-        text.AppendLine("In the span where every seller still had shipping calls waiting (see below):");
+        text.AppendLine("In the span where every seller still had shipping calls waiting (see below); the learnt rate is read once a second from the `/metrics` of the instance calling for the seller (holding its lane):");
         text.AppendLine();
-        text.AppendLine("| seller | accepted | 429 | window s | allowed | share |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| seller | accepted | 429 | window s | allowed | share | learnt calls/s | instance |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var seller in result.Sellers)
         {
-            text.AppendLine($"| {seller.Seller} | {seller.Accepted:N0} | {seller.Throttled:N0} | {seller.Window.TotalSeconds:N1} | {seller.Allowed:N0} | {Units.Percent(seller.Share, 1)} |");
+            var learnt = result.LearntShippingRateOf(seller) is { } rate ? $"{rate:N2}" : "-";
+            var instances = result.InstancesOf(seller.Seller) is { Count: > 0 } held ? string.Join(", ", held) : "-";
+            text.AppendLine($"| {seller.Seller} | {seller.Accepted:N0} | {seller.Throttled:N0} | {seller.Window.TotalSeconds:N1} | {seller.Allowed:N0} | {Units.Percent(seller.Share, 1)} | {learnt} | {instances} |");
         }
 
         text.AppendLine();
@@ -301,8 +305,8 @@ public static class ReportWriter
             : "- **Database round trips**: pg_stat_statements is not loaded, so transactions (commits + rollbacks, pg_stat_database) are reported: each transaction is at least one round trip.");
         text.AppendLine("- **Walmart calls**: calls the sandbox recorded during the span (token calls included), over the events published.");
         text.AppendLine("- **Peak memory**: the worker process's resident set high-water mark (VmHWM from /proc, also sampled every 200 ms), in MB (10^6 bytes) and MiB.");
-        text.AppendLine("- **Allowed Walmart rate**: the sellers have the same number of orders and every event is queued at once; the span measured ends when the first seller has made 80% of its shipping calls, so that within it every seller still had calls waiting. Per seller, allowed = a full bucket plus one call per refill from its first shipping call to the end of the span; the share is accepted shipping calls in the span over allowed, summed over the sellers. 429s per 1,000 are over every Walmart call of the scenario.");
-        text.AppendLine("- Each scenario has a fresh virtual host, database and sandbox; the worker runs as its own process with its default settings (prefetch 32, 16 messages at once per queue, Information logging to a file).");
+        text.AppendLine("- **Allowed Walmart rate**: the sellers have the same number of orders and every event is queued at once; the span measured ends when the first seller has made 80% of its shipping calls, so that within it every seller still had calls waiting. Per seller, allowed = a full bucket of the sandbox's grant plus one call per refill from its first shipping call to the end of the span; the share is accepted shipping calls in the span over allowed, summed over the sellers. 429s per 1,000 are over every Walmart call of the scenario. **Learnt rate**: `ordersync_walmart_budget_rate_per_second{endpoint=\"Shipping\"}` from each instance's `/metrics` every second; a seller's lane has one active consumer, so the value is the one of the instance whose `ordersync_walmart_budget_calls_total` for that seller grew, not a sum over instances.");
+        text.AppendLine("- Each scenario has a fresh virtual host, database and sandbox; the worker runs as its own process (three of them in scenario 3) with its default settings (prefetch 32, 16 messages at once per queue, Information logging to a file).");
         text.AppendLine();
     }
 }

@@ -4,7 +4,7 @@ namespace OrderSync.Benchmark.Scenarios;
 
 /// <summary>
 /// Counters taken as a span begins and again as it ends: CPU by process, database statements, Walmart calls, load average,
-/// and the worker's memory sampled throughout.
+/// and the workers' memory sampled throughout.
 /// </summary>
 public sealed class MeasuredSpan
 {
@@ -26,7 +26,10 @@ public sealed class MeasuredSpan
     }
 
     /// <param name="worker">Null when the worker is not running yet (its CPU then counts from its start).</param>
-    public static async Task<MeasuredSpan> BeginAsync(BenchmarkContext context, ScenarioStack stack, WorkerProcess? worker, CancellationToken cancellationToken)
+    public static Task<MeasuredSpan> BeginAsync(BenchmarkContext context, ScenarioStack stack, WorkerProcess? worker, CancellationToken cancellationToken) =>
+        BeginAsync(context, stack, worker is null ? [] : [worker], cancellationToken);
+
+    public static async Task<MeasuredSpan> BeginAsync(BenchmarkContext context, ScenarioStack stack, IReadOnlyList<WorkerProcess> workers, CancellationToken cancellationToken)
     {
         var database = await context.Database.SnapshotAsync(stack.Resources.Name, cancellationToken);
         var calls = await stack.Sandbox.CallsAsync(cancellationToken);
@@ -34,20 +37,33 @@ public sealed class MeasuredSpan
             context,
             stack,
             MachineDescription.LoadAverage(),
-            context.Cpu.Read(worker?.ProcessId, stack.Sandbox.ProcessId),
+            context.Cpu.ReadForWorkers([.. workers.Select(worker => worker.ProcessId)], stack.Sandbox.ProcessId),
             database,
             calls.Count == 0 ? 0 : calls[^1].Sequence);
     }
 
     /// <summary>Reads CPU and memory while the worker runs, stops it (so that its database sessions report their statistics), then reads the rest.</summary>
-    public async Task<(WorkerMeasures Measures, IReadOnlyList<SandboxCall> Calls)> EndAsync(WorkerProcess worker, MemorySampler memory, CancellationToken cancellationToken)
+    public Task<(WorkerMeasures Measures, IReadOnlyList<SandboxCall> Calls)> EndAsync(WorkerProcess worker, MemorySampler memory, CancellationToken cancellationToken) =>
+        EndAsync([(worker, memory)], cancellationToken);
+
+    /// <summary>
+    /// The same for several workers: CPU summed over them; memory of the one with the highest peak, as each process must fit on
+    /// its own.
+    /// </summary>
+    public async Task<(WorkerMeasures Measures, IReadOnlyList<SandboxCall> Calls)> EndAsync(
+        IReadOnlyList<(WorkerProcess Worker, MemorySampler Memory)> workers, CancellationToken cancellationToken)
     {
-        var cpu = _context.Cpu.Read(worker.ProcessId, _stack.Sandbox.ProcessId) - _cpuBefore;
+        var cpu = _context.Cpu.ReadForWorkers([.. workers.Select(pair => pair.Worker.ProcessId)], _stack.Sandbox.ProcessId) - _cpuBefore;
         var load = new LoadAverages(_loadBefore, MachineDescription.LoadAverage());
-        await memory.StopAsync();
-        await worker.StopAsync();
+        foreach (var (_, memory) in workers)
+        {
+            await memory.StopAsync();
+        }
+
+        await Task.WhenAll(workers.Select(pair => pair.Worker.StopAsync()));
         var database = DatabaseStatistics.Between(_databaseBefore, await _context.Database.SnapshotAsync(_stack.Resources.Name, cancellationToken));
         var calls = await _stack.Sandbox.CallsAsync(cancellationToken);
-        return (new WorkerMeasures(WalmartCallCounts.Since(calls, _lastCallBefore), database, memory.PeakMiB, memory.Samples, cpu, load), calls);
+        var largest = workers.Select(pair => pair.Memory).MaxBy(memory => memory.PeakMiB)!;
+        return (new WorkerMeasures(WalmartCallCounts.Since(calls, _lastCallBefore), database, largest.PeakMiB, largest.Samples, cpu, load), calls);
     }
 }

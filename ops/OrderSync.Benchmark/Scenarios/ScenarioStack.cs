@@ -2,35 +2,45 @@ using OrderSync.Benchmark.Infrastructure;
 
 namespace OrderSync.Benchmark.Scenarios;
 
-/// <summary>One scenario's virtual host and database, its sandbox, and its worker, torn down in reverse order.</summary>
+/// <summary>One scenario's virtual host and database, its sandbox, and its workers, torn down in reverse order.</summary>
 public sealed class ScenarioStack : IAsyncDisposable
 {
     private readonly BenchmarkContext _context;
     private readonly string _name;
     private readonly List<WorkerProcess> _workers = [];
 
-    private ScenarioStack(BenchmarkContext context, string name, ScenarioResources resources, SandboxProcess sandbox, ThrottleProfile? throttle)
+    private ScenarioStack(BenchmarkContext context, string name, ScenarioResources resources, SandboxProcess sandbox, ThrottleProfile? throttle, ThrottleProfile? workerLimits)
     {
         _context = context;
         _name = name;
         Resources = resources;
         Sandbox = sandbox;
         Throttle = throttle;
+        WorkerLimits = workerLimits;
     }
 
     public ScenarioResources Resources { get; }
 
     public SandboxProcess Sandbox { get; }
 
+    /// <summary>What the sandbox grants each seller; null when it does not throttle.</summary>
     public ThrottleProfile? Throttle { get; }
 
-    public static async Task<ScenarioStack> StartAsync(BenchmarkContext context, string name, ThrottleProfile? throttle, CancellationToken cancellationToken)
+    /// <summary>The workers' client-side limits (<c>Walmart__RateLimits__*</c>); null turns them off.</summary>
+    public ThrottleProfile? WorkerLimits { get; }
+
+    /// <summary>Starts a stack whose workers are configured with the limits the sandbox grants.</summary>
+    public static Task<ScenarioStack> StartAsync(BenchmarkContext context, string name, ThrottleProfile? throttle, CancellationToken cancellationToken) =>
+        StartAsync(context, name, throttle, throttle, cancellationToken);
+
+    public static async Task<ScenarioStack> StartAsync(
+        BenchmarkContext context, string name, ThrottleProfile? throttle, ThrottleProfile? workerLimits, CancellationToken cancellationToken)
     {
         var resources = await ScenarioResources.CreateAsync(context.Services, context.Management, name, cancellationToken);
         try
         {
             var sandbox = await SandboxProcess.StartAsync(context.Repository, context.Sellers, throttle, context.LogPath($"{name}-sandbox"), cancellationToken);
-            return new ScenarioStack(context, name, resources, sandbox, throttle);
+            return new ScenarioStack(context, name, resources, sandbox, throttle, workerLimits);
         }
         catch
         {
@@ -42,7 +52,7 @@ public sealed class ScenarioStack : IAsyncDisposable
     /// <summary>Starts a worker on the scenario's virtual host and database and waits until it reports started.</summary>
     public async Task<WorkerProcess> StartWorkerAsync(CancellationToken cancellationToken)
     {
-        var launch = new WorkerLaunch(Resources.RabbitMq, Resources.Postgres, Sandbox, Throttle, _context.LogPath($"{_name}-worker-{_workers.Count + 1}"));
+        var launch = new WorkerLaunch(Resources.RabbitMq, Resources.Postgres, Sandbox, WorkerLimits, _context.LogPath($"{_name}-worker-{_workers.Count + 1}"));
         var worker = await WorkerProcess.StartAsync(_context.Repository, launch, TimeSpan.FromSeconds(90), cancellationToken);
         _workers.Add(worker);
         return worker;
