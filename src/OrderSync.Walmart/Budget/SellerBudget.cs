@@ -128,6 +128,12 @@ internal sealed class SellerBudget
         }
     }
 
+    /// <summary>
+    /// Another endpoint of the seller was answered 429: Walmart may meter both in one bucket, so this one waits for the same
+    /// replenish time rather than spend a token the other just found missing. Its rate stays.
+    /// </summary>
+    public void HoldForAnother(DateTimeOffset until) => HoldUntil(until);
+
     /// <summary>A call made with a token got no answer (timeout, connection fault): Walmart may or may not have counted it.</summary>
     public void Unanswered() => InFlight = Math.Max(0, InFlight - 1);
 

@@ -154,6 +154,7 @@ public sealed partial class WalmartBudgets : IDisposable
         if (isThrottled)
         {
             throttled.Add(1, Tags(key));
+            HoldTheSellersOtherEndpoints(key, entry);
         }
 
         // Said once each way across nine tenths of the ceiling, not on every small step of the learning.
@@ -173,6 +174,26 @@ public sealed partial class WalmartBudgets : IDisposable
         foreach (var entry in entries.Values)
         {
             entry.Dispose();
+        }
+    }
+
+    private void HoldTheSellersOtherEndpoints(BudgetKey key, Entry throttledEntry)
+    {
+        DateTimeOffset until;
+        lock (throttledEntry)
+        {
+            until = throttledEntry.Budget.HeldUntil;
+        }
+
+        foreach (var (other, entry) in entries)
+        {
+            if (other.Seller == key.Seller && other.Endpoint != key.Endpoint)
+            {
+                lock (entry)
+                {
+                    entry.Budget.HoldForAnother(until);
+                }
+            }
         }
     }
 

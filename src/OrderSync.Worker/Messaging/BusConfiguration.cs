@@ -60,6 +60,8 @@ public static class BusConfiguration
                 var deadLetterQueues = new LaneDeadLetterQueues();
                 rabbit.SendTopology.ErrorQueueNameFormatter = deadLetterQueues;
                 rabbit.SendTopology.DeadLetterQueueNameFormatter = deadLetterQueues;
+                rabbit.SendTopology.ConfigureErrorSettings = LaneDeadLetterQueues.WithoutSingleActiveConsumer;
+                rabbit.SendTopology.ConfigureDeadLetterSettings = LaneDeadLetterQueues.WithoutSingleActiveConsumer;
 
                 rabbit.ReceiveEndpoint(QueueNames.CommerceEvents, endpoint =>
                 {

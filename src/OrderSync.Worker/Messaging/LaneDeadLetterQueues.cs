@@ -12,6 +12,20 @@ public sealed class LaneDeadLetterQueues : IErrorQueueNameFormatter, IDeadLetter
 
     public string FormatDeadLetterQueueName(string queueName) => SharedQueue(queueName) + "_skipped";
 
+    /// <summary>
+    /// MassTransit declares a dead-letter queue with the arguments of the queue it collects from, and a lane's include single
+    /// active consumer; the shared one, declared by lanes and by the plain operations queue alike, must carry none, or the
+    /// second declaration is refused and the dead letter with it.
+    /// </summary>
+    public static void WithoutSingleActiveConsumer(IRabbitMqQueueBindingConfigurator settings)
+    {
+        if (settings is MassTransit.RabbitMqTransport.EntitySettings { ExchangeName: var name }
+            && name.StartsWith(QueueNames.WalmartOperations + "_", StringComparison.Ordinal))
+        {
+            settings.SingleActiveConsumer = false;
+        }
+    }
+
     private static string SharedQueue(string queueName) =>
         queueName.StartsWith(QueueNames.WalmartOperations + ".", StringComparison.Ordinal) ? QueueNames.WalmartOperations : queueName;
 }

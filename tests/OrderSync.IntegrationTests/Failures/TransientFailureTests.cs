@@ -61,7 +61,7 @@ public sealed class TransientFailureTests
     }
 
     [Fact]
-    public async Task A_throttling_storm_ends_with_every_order_shipped_and_nothing_dead_lettered()
+    public async Task Under_tight_throttling_the_worker_paces_itself_to_walmarts_headers_and_ships_every_order_once()
     {
         await using var stack = await SyncStack.Start(
             QuickRetries,
@@ -87,7 +87,8 @@ public sealed class TransientFailureTests
         }
 
         var calls = await Task.WhenAll(orders.Select(stack.Sandbox.Calls));
-        calls.SelectMany(c => c).Count(c => c.GetProperty("statusCode").GetInt32() == 429).ShouldBeGreaterThan(0, "the storm did not throttle anything");
+        // Walmart's token count and replenish time on every answer pace the calls before a 429 is needed.
+        calls.SelectMany(c => c).Count(c => c.GetProperty("statusCode").GetInt32() == 429).ShouldBeLessThanOrEqualTo(2);
         calls.ShouldAllBe(orderCalls => orderCalls.Count(c => c.GetProperty("operation").GetString() == "shipping" && c.GetProperty("statusCode").GetInt32() == 200) == 1);
         stack.Results.Results.ShouldNotContain(r => r.Type == "walmart.order.sync.failed");
         (await stack.DeadLetterCount()).ShouldBe(0u);

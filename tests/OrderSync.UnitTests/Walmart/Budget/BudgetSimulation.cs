@@ -87,6 +87,12 @@ internal sealed class BudgetSimulation
             var (budget, bucket) = worker.Shipping ? (ship, shipBucket) : (read, readBucket);
             var (allowed, count, replenishAt) = worker.WalmartDecision;
             budget.Answered(Now, !allowed, sendsHeaders ? count : null, sendsHeaders || !allowed ? replenishAt : null);
+            if (!allowed)
+            {
+                // As WalmartBudgets does: a 429 holds the seller's other endpoints until the same replenish time.
+                (budget == ship ? read : ship).HoldForAnother(budget.HeldUntil);
+            }
+
             answers.Add((Now, !allowed));
             worker.AnswerAt = null;
             if (allowed)
