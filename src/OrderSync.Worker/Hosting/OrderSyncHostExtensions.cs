@@ -25,7 +25,6 @@ public static class OrderSyncHostExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => OrderSyncDataSource.Create(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!));
         services.AddSingleton<WalmartOperationStore>();
-        services.AddSingleton<WalmartCallLog>();
         services.AddSingleton<EventArrivalLog>();
         services.AddSingleton<WalmartBudgetLog>();
         services.AddSingleton<WalmartCallRecorder>();

@@ -8,9 +8,9 @@ using OrderSync.Worker.Hosting;
 using OrderSync.Worker.Inbound;
 using OrderSync.Worker.Messaging.Redelivery;
 using OrderSync.Worker.Observability;
-using OrderSync.Worker.Operations;
-using OrderSync.Worker.Persistence;
+using OrderSync.Worker.OperatorCommands;
 using OrderSync.Worker.Saga;
+using OrderSync.Worker.SagaRepository;
 using OrderSync.Worker.WalmartOperations;
 using RabbitMQ.Client;
 

@@ -5,8 +5,8 @@ using Npgsql;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Results;
 using OrderSync.IntegrationTests.Infrastructure;
-using OrderSync.Worker.Persistence;
 using OrderSync.Worker.Saga;
+using OrderSync.Worker.SagaRepository;
 
 namespace OrderSync.IntegrationTests.Saga;
 

@@ -8,7 +8,7 @@ public sealed class CpuProfileTests
     private const string PerfScript = """
         .NET TP Worker  4100 
         	    7fd832d7e31a instance void [Npgsql] Npgsql.NpgsqlCommand::ProcessRawQuery()[Optimized] (/tmp/perf-4100.map)
-        	    7fd834146e70 instance class Task [OrderSync.Worker] OrderSync.Worker.Persistence.PostgresSagaSession`1::Load()[Optimized] (/tmp/perf-4100.map)
+        	    7fd834146e70 instance class Task [OrderSync.Worker] OrderSync.Worker.SagaRepository.PostgresSagaSession`1::Load()[Optimized] (/tmp/perf-4100.map)
         	    7fd834146e99 instance class Task [MassTransit] MassTransit.Middleware.ScopedConsumeFilter`2::Send()[Optimized] (/tmp/perf-4100.map)
 
         .NET TP Worker  4100 

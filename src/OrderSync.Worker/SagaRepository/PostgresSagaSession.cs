@@ -4,7 +4,7 @@ using Dapper;
 using MassTransit;
 using Npgsql;
 
-namespace OrderSync.Worker.Persistence;
+namespace OrderSync.Worker.SagaRepository;
 
 /// <summary>One transaction on the saga table: the unit a message is applied in.</summary>
 public sealed class PostgresSagaSession<TSaga> : IAsyncDisposable

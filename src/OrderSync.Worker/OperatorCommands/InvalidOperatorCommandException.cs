@@ -1,4 +1,4 @@
-namespace OrderSync.Worker.Operations;
+namespace OrderSync.Worker.OperatorCommands;
 
 public sealed class InvalidOperatorCommandException : Exception
 {

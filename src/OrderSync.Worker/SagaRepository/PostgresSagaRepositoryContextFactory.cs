@@ -2,7 +2,7 @@ using MassTransit;
 using MassTransit.Saga;
 using Npgsql;
 
-namespace OrderSync.Worker.Persistence;
+namespace OrderSync.Worker.SagaRepository;
 
 /// <summary>
 /// A saga repository on PostgreSQL: each message locks its saga's row (<c>select ... for update</c>) for the length of one

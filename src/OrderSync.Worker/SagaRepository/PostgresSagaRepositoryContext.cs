@@ -2,7 +2,7 @@ using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
 
-namespace OrderSync.Worker.Persistence;
+namespace OrderSync.Worker.SagaRepository;
 
 public sealed class PostgresSagaRepositoryContext<TSaga, TMessage> :
     ConsumeContextScope<TMessage>,

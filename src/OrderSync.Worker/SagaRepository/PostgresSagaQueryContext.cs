@@ -2,7 +2,7 @@ using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Saga;
 
-namespace OrderSync.Worker.Persistence;
+namespace OrderSync.Worker.SagaRepository;
 
 public sealed class PostgresSagaQueryContext<TSaga>(PostgresSagaSession<TSaga> session, CancellationToken cancellationToken) :
     BasePipeContext(cancellationToken),

@@ -3,7 +3,7 @@ using MassTransit.Configuration;
 using MassTransit.Saga;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace OrderSync.Worker.Persistence;
+namespace OrderSync.Worker.SagaRepository;
 
 public static class PostgresSagaRepositoryExtensions
 {

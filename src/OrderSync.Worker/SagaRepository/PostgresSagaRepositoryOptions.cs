@@ -1,3 +1,3 @@
-namespace OrderSync.Worker.Persistence;
+namespace OrderSync.Worker.SagaRepository;
 
 public sealed record PostgresSagaRepositoryOptions<TSaga>(string TableName);

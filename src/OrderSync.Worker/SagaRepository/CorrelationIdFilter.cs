@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using MassTransit;
 
-namespace OrderSync.Worker.Persistence;
+namespace OrderSync.Worker.SagaRepository;
 
 /// <summary>
 /// Recognises the queries MassTransit's tooling asks of a saga repository: <c>x =&gt; x.CorrelationId == id</c>, possibly

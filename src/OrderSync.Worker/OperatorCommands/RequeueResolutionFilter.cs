@@ -2,7 +2,7 @@ using Dapper;
 using MassTransit;
 using Npgsql;
 
-namespace OrderSync.Worker.Operations;
+namespace OrderSync.Worker.OperatorCommands;
 
 /// <summary>
 /// A dead letter an operator requeued carries <c>x-ordersync-requeue-id</c>; once it is consumed successfully the requeue

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrderSync.Worker.Operations;
+namespace OrderSync.Worker.OperatorCommands;
 
 /// <summary>A command from the operator command line, as raw JSON on <c>walmart-sync.operator-commands</c>.</summary>
 public sealed record OperatorCommand

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using OrderSync.Contracts.Events;
 using OrderSync.Worker.Inbound;
 
-namespace OrderSync.Worker.Operations;
+namespace OrderSync.Worker.OperatorCommands;
 
 /// <summary>Turns the operator's commands into events of the order's saga.</summary>
 public sealed class OperatorCommandConsumer(ILogger<OperatorCommandConsumer> logger) : IConsumer<OperatorCommand>
