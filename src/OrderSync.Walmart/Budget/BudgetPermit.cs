@@ -5,8 +5,6 @@ internal sealed class BudgetPermit(WalmartBudgets budgets, BudgetKey key) : IDis
 {
     private bool settled;
 
-    public static BudgetPermit Unlimited { get; } = new(null!, default) { settled = true };
-
     public void Answered(int httpStatus, int? tokenCount, DateTimeOffset? replenishAt)
     {
         if (!settled)

@@ -62,12 +62,13 @@ public sealed partial class WalmartBudgets : IDisposable
     /// <summary>Waits in line for a token; null when none would come within MaxWait, with the moment one may.</summary>
     internal async Task<(BudgetPermit? Permit, DateTimeOffset RetryAt)> AcquireAsync(string storeCode, RateLimitedEndpoint endpoint, CancellationToken cancellationToken)
     {
+        var key = KeyOf(storeCode, endpoint);
         if (!settings.Enabled)
         {
-            return (BudgetPermit.Unlimited, default);
+            // Counted all the same, so that the calls per seller show which instance makes them.
+            return (new BudgetPermit(this, key), default);
         }
 
-        var key = KeyOf(storeCode, endpoint);
         var entry = entries.GetOrAdd(key, k => new Entry(NewBudget(k.Endpoint)));
         var started = clock.GetUtcNow();
         Interlocked.Increment(ref entry.Waiting);
@@ -135,12 +136,18 @@ public sealed partial class WalmartBudgets : IDisposable
 
     internal void Answered(BudgetKey key, int httpStatus, int? tokenCount, DateTimeOffset? replenishAt)
     {
+        var isThrottled = httpStatus == 429;
+        calls.Add(1, Tags(key));
+        if (isThrottled)
+        {
+            throttled.Add(1, Tags(key));
+        }
+
         if (!entries.TryGetValue(key, out var entry))
         {
             return;
         }
 
-        var isThrottled = httpStatus == 429;
         double before, after, ceiling;
         lock (entry)
         {
@@ -150,10 +157,8 @@ public sealed partial class WalmartBudgets : IDisposable
             ceiling = entry.Budget.CeilingRate;
         }
 
-        calls.Add(1, Tags(key));
         if (isThrottled)
         {
-            throttled.Add(1, Tags(key));
             HoldTheSellersOtherEndpoints(key, entry);
         }
 
