@@ -36,11 +36,30 @@ fi
 command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK (dotnet) is not on PATH"; exit 1; }
 command -v curl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 
-bash ops/services.sh up >/dev/null
+[ -d "$samples_dir" ] || { say "the sample events are missing: $samples_dir"; exit 1; }
+if curl -fs -o /dev/null "${sandbox_url}admin/calls" 2>/dev/null && [ ! -f "$run_dir/sandbox.pid" ]; then
+  say "port $sandbox_port is taken by another program; set ORDERSYNC_SANDBOX_PORT to a free one"
+  exit 1
+fi
+
+# On any failure from here on, stop what this run started, so that nothing is left half running.
+watcher=
+finished=0
+clean_up() {
+  if [ "$finished" -eq 0 ]; then
+    [ -n "$watcher" ] && kill "$watcher" 2>/dev/null
+    stop_process worker
+    stop_process sandbox
+  fi
+}
+trap clean_up EXIT
+
+bash ops/services.sh up >/dev/null || { say "RabbitMQ and PostgreSQL did not start; .services/services.log says why"; exit 1; }
 eval "$(bash ops/services.sh env)"
 
 say "building"
-dotnet build Integration.sln --nologo -v quiet -clp:ErrorsOnly >/dev/null
+dotnet build Integration.sln --nologo -v quiet -clp:ErrorsOnly >/dev/null \
+  || { say "the build failed: dotnet build Integration.sln says why"; exit 1; }
 bin=Debug/net10.0
 ordersync() { dotnet "src/OrderSync.Cli/bin/$bin/ordersync.dll" "$@"; }
 
@@ -99,4 +118,12 @@ if [ "$status" -ne 0 ]; then
   say "not every result arrived; the worker's log is $run_dir/worker.log"
   exit 1
 fi
+finished=1
 say "the worker (pid $(cat "$run_dir/worker.pid")) and the sandbox ($sandbox_url) keep running; stop them with: bash ops/run.sh stop"
+cat >&2 <<'NEXT'
+run: next, from the repository:
+  ops/ordersync orders show 108829735420014      the order's sync state and every Walmart call made for it
+  ops/ordersync results watch --full             watch the next results, each with its whole CloudEvent
+  ops/ordersync dead-letters list                what failed for good, grouped by reason
+  bash ops/run.sh                                the samples again (their orders start afresh)
+NEXT

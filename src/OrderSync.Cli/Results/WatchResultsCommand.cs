@@ -24,6 +24,10 @@ public sealed class WatchResultsCommand : AsyncCommand<WatchResultsCommand.Setti
         [Description("Stop after this many seconds; exits 1 if fewer than --count results came.")]
         public int? TimeoutSeconds { get; init; }
 
+        [CommandOption("--full")]
+        [Description("After each result's summary, print its whole CloudEvent.")]
+        public bool Full { get; init; }
+
         [CommandOption("--ready-file <PATH>")]
         [Description("Create this file once the queue is bound, so a script knows when to publish.")]
         public string? ReadyFile { get; init; }
@@ -56,7 +60,7 @@ public sealed class WatchResultsCommand : AsyncCommand<WatchResultsCommand.Setti
             {
                 var body = await arrivals.Reader.ReadAsync(linked.Token);
                 received++;
-                Print(body, settings.Json);
+                Print(body, settings.Json, settings.Full);
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -70,7 +74,7 @@ public sealed class WatchResultsCommand : AsyncCommand<WatchResultsCommand.Setti
         return 0;
     }
 
-    private static void Print(string body, bool json)
+    private static void Print(string body, bool json, bool full)
     {
         if (json)
         {
@@ -103,7 +107,10 @@ public sealed class WatchResultsCommand : AsyncCommand<WatchResultsCommand.Setti
             AnsiConsole.Write(table);
         }
 
-        AnsiConsole.WriteLine(body);
+        if (full)
+        {
+            AnsiConsole.WriteLine(body);
+        }
     }
 
     private static string Text(JsonElement element, string name) =>
