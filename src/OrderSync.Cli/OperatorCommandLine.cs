@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace OrderSync.Cli;
 
-/// <summary>The operator's verbs: contract section 4, plus publishing Commerce events and watching results.</summary>
+/// <summary>The operator's verbs: docs/interface.md section 5, plus publishing Commerce events and watching results.</summary>
 public static class OperatorCommandLine
 {
     public static CommandApp Create()

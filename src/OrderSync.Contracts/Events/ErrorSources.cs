@@ -1,6 +1,6 @@
 namespace OrderSync.Contracts.Events;
 
-/// <summary>Who must act on a failure: contract section 2.3.</summary>
+/// <summary>Who must act on a failure: docs/interface.md section 2.4.</summary>
 public static class ErrorSources
 {
     public const string Commerce = "commerce";

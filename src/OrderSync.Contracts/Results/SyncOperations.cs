@@ -1,6 +1,6 @@
 namespace OrderSync.Contracts.Results;
 
-/// <summary>The <c>operation</c> of a failed sync: contract section 2.3.</summary>
+/// <summary>The <c>operation</c> of a failed sync: docs/interface.md section 2.4.</summary>
 public static class SyncOperations
 {
     public const string Shipment = "shipment";

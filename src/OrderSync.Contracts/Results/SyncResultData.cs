@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OrderSync.Contracts.Results;
 
-/// <summary>What every sync result carries: contract section 2.</summary>
+/// <summary>What every sync result carries: docs/interface.md section 2.</summary>
 [JsonPolymorphic]
 [JsonDerivedType(typeof(ShipmentSyncedData))]
 [JsonDerivedType(typeof(CancellationSyncedData))]

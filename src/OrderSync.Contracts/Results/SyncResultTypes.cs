@@ -1,6 +1,6 @@
 namespace OrderSync.Contracts.Results;
 
-/// <summary>CloudEvent types, and routing keys, of the results: contract section 2.</summary>
+/// <summary>CloudEvent types, and routing keys, of the results: docs/interface.md section 2.</summary>
 public static class SyncResultTypes
 {
     public const string ShipmentSynced = "walmart.order.shipment.synced";

@@ -1,6 +1,6 @@
 namespace OrderSync.Worker.Hosting;
 
-/// <summary>Section "ConnectionStrings": contract section 3.</summary>
+/// <summary>Section "ConnectionStrings" of the README's configuration table.</summary>
 public sealed class ConnectionStringsOptions
 {
     public const string Section = "ConnectionStrings";

@@ -1,6 +1,6 @@
 namespace OrderSync.Worker.Inbound;
 
-/// <summary>Commerce's cancellation reasons and the Walmart codes they stand for: contract section 1.3.</summary>
+/// <summary>Commerce's cancellation reasons and the Walmart codes they stand for: docs/interface.md section 3.</summary>
 public static class CancellationReasons
 {
     private static readonly Dictionary<string, string> ChannelManagerReasons = new(StringComparer.OrdinalIgnoreCase)
