@@ -122,6 +122,7 @@ finished=1
 say "the worker (pid $(cat "$run_dir/worker.pid")) and the sandbox ($sandbox_url) keep running; stop them with: bash ops/run.sh stop"
 cat >&2 <<'NEXT'
 run: next, from the repository:
+  bash ops/new-order.sh                          a new order on the sandbox, its shipment and cancellation
   ops/ordersync orders show 108829735420014      the order's sync state and every Walmart call made for it
   ops/ordersync results watch --full             watch the next results, each with its whole CloudEvent
   ops/ordersync dead-letters list                what failed for good, grouped by reason
