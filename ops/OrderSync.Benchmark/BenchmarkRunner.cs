@@ -2,6 +2,9 @@ using Npgsql;
 using OrderSync.Benchmark.Infrastructure;
 using OrderSync.Benchmark.Reporting;
 using OrderSync.Benchmark.Scenarios;
+using OrderSync.Testing;
+using OrderSync.Testing.Processes;
+using OrderSync.Testing.Services;
 
 namespace OrderSync.Benchmark;
 
@@ -46,16 +49,19 @@ public static class BenchmarkRunner
 
     private static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
-        var repository = RepositoryLayout.Find(options.RepositoryRoot);
-        repository.RequireReleaseBuilds();
+        // The Release builds, as deployed (ops/benchmark.sh builds them).
+        var root = RepositoryPaths.Find(options.RepositoryRoot);
+        var (worker, sandbox) = (ProgramBuild.Worker("Release", root), ProgramBuild.Sandbox("Release", root));
+        worker.RequireBuilt("build Release first (ops/benchmark.sh does)");
+        sandbox.RequireBuilt("build Release first (ops/benchmark.sh does)");
         var services = ServiceSettings.FromEnvironment();
         var startedAt = DateTimeOffset.UtcNow;
-        var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(repository.Root, "artifacts", "benchmark", $"{startedAt:yyyyMMdd-HHmmss}"));
+        var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, "artifacts", "benchmark", $"{startedAt:yyyyMMdd-HHmmss}"));
         Directory.CreateDirectory(output);
 
         using var management = new RabbitMqManagement(services);
         var database = new DatabaseStatistics(services);
-        var context = new BenchmarkContext(options, repository, services, management, database, new CpuAccounting(options.ServicesStateDirectory), output);
+        var context = new BenchmarkContext(options, worker, sandbox, services, management, database, new CpuAccounting(options.ServicesStateDirectory), output);
         var report = new BenchmarkReport
         {
             Machine = MachineDescription.Read(),
@@ -108,7 +114,7 @@ public static class BenchmarkRunner
 
         if (options.DocsDirectory is { } docs)
         {
-            var target = Path.IsPathRooted(docs) ? docs : Path.Combine(repository.Root, docs);
+            var target = Path.IsPathRooted(docs) ? docs : Path.Combine(root, docs);
             Directory.CreateDirectory(target);
             foreach (var file in charts.Append("report.md"))
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OrderSync.Benchmark.Measurement;
+using OrderSync.Testing.Processes;
 
 namespace OrderSync.Benchmark.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed class BudgetMetricsSampler : IAsyncDisposable
     /// <param name="endpoint">The budget's endpoint label, e.g. <c>Shipping</c>.</param>
     public BudgetMetricsSampler(IEnumerable<WorkerProcess> workers, string endpoint)
     {
-        _metricsUrls = [.. workers.Select(worker => new Uri(worker.HealthUrl, "metrics"))];
+        _metricsUrls = [.. workers.Select(worker => new Uri(worker.HttpAddress, "metrics"))];
         _endpoint = endpoint;
         _loop = Task.Run(LoopAsync);
     }

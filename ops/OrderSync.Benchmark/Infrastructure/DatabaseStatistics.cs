@@ -1,4 +1,5 @@
 using Npgsql;
+using OrderSync.Testing.Services;
 
 namespace OrderSync.Benchmark.Infrastructure;
 

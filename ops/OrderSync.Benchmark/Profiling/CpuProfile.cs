@@ -16,7 +16,7 @@ public sealed record CpuProfile(
     [
         ProfileCategory.Of("intake (CommerceEventConsumer)", @"CommerceEventConsumer"),
         ProfileCategory.Of("Walmart operation (its consumer and HTTP client)", @"ExecuteWalmartOperationConsumer|OrderSync\.Worker\.WalmartOperations|OrderSync\.Walmart\.|System\.Net\.Http"),
-        ProfileCategory.Of("saga (state machine, repository, results)", @"PostgresSaga|StateMachine|OrderSync\.Worker\.Saga|OrderSync\.Worker\.Results"),
+        ProfileCategory.Of("saga (rules, store, outbox, results)", @"OrderSync\.Domain|OrderSync\.Worker\.Saga|OrderSync\.Worker\.Results|PostgresSaga|StateMachine"),
         ProfileCategory.Of("broker client outside a consumer (receiving, confirms)", @"RabbitMQ\.Client|MassTransit\.RabbitMqTransport"),
         ProfileCategory.Of("PostgreSQL client outside a consumer", @"Npgsql"),
         ProfileCategory.Of("runtime (GC, JIT, thread pool)", @"libcoreclr|libclrjit|ThreadPool"),

@@ -3,6 +3,7 @@ using OrderSync.Benchmark.Infrastructure;
 using OrderSync.Benchmark.Measurement;
 using OrderSync.Benchmark.Scenarios;
 using OrderSync.Benchmark.Workload;
+using OrderSync.Testing.Commerce;
 
 namespace OrderSync.Benchmark.Reporting;
 

@@ -1,6 +1,7 @@
 using OrderSync.Benchmark.Infrastructure;
 using OrderSync.Benchmark.Measurement;
 using OrderSync.Benchmark.Workload;
+using OrderSync.Testing.Commerce;
 using RabbitMQ.Client;
 
 namespace OrderSync.Benchmark.Scenarios;
@@ -20,12 +21,12 @@ public static class BacklogScenario
         var events = options.BacklogEvents;
 
         await using var stack = await ScenarioStack.StartAsync(context, Name, throttle: null, cancellationToken);
-        var orders = await stack.Sandbox.GenerateOrdersAsync(WorkloadPlanner.OrdersFor(events), options.Seed + 30, cancellationToken);
+        var orders = await stack.Sandbox.GenerateOrders(context.Sellers, WorkloadPlanner.OrdersFor(events), options.Seed + 30, cancellationToken);
         var plan = WorkloadPlanner.Plan(orders, events, options.Seed + 30);
         BenchmarkContext.Say(Name, plan.Describe());
 
         var topology = await stack.StartWorkerAsync(cancellationToken);
-        await topology.StopAsync();
+        await topology.Terminate(ScenarioStack.WorkerStopTimeout);
         BenchmarkContext.Say(Name, "the worker declared its queues and stopped; queueing the backlog");
 
         await using var collector = await ResultCollector.ConnectAsync(stack.Resources.RabbitMq, cancellationToken);

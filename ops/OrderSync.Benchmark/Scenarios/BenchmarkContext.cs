@@ -1,12 +1,15 @@
 using System.Globalization;
 using OrderSync.Benchmark.Infrastructure;
+using OrderSync.Testing.Processes;
+using OrderSync.Testing.Services;
 
 namespace OrderSync.Benchmark.Scenarios;
 
 /// <summary>What every scenario needs: options, the builds, the services, the measuring instruments, the output folder.</summary>
 public sealed class BenchmarkContext(
     BenchmarkOptions options,
-    RepositoryLayout repository,
+    ProgramBuild workerBuild,
+    ProgramBuild sandboxBuild,
     ServiceSettings services,
     RabbitMqManagement management,
     DatabaseStatistics database,
@@ -18,7 +21,11 @@ public sealed class BenchmarkContext(
 
     public BenchmarkOptions Options { get; } = options;
 
-    public RepositoryLayout Repository { get; } = repository;
+    /// <summary>The worker's build, run as an operator runs it.</summary>
+    public ProgramBuild WorkerBuild { get; } = workerBuild;
+
+    /// <summary>The sandbox's build, run as a process of its own.</summary>
+    public ProgramBuild SandboxBuild { get; } = sandboxBuild;
 
     public ServiceSettings Services { get; } = services;
 
@@ -30,7 +37,8 @@ public sealed class BenchmarkContext(
 
     public string OutputDirectory { get; } = outputDirectory;
 
-    public IReadOnlyList<SellerAccount> Sellers { get; } = SellerAccount.Create(SellerCount);
+    public IReadOnlyList<SellerAccount> Sellers { get; } =
+        [.. Enumerable.Range(1, SellerCount).Select(n => new SellerAccount($"store_{n}", $"bench-client-{n}", $"bench-secret-{n}"))];
 
     public string LogPath(string name) => Path.Combine(OutputDirectory, "logs", name + ".log");
 

@@ -1,4 +1,5 @@
 using OrderSync.Benchmark.Infrastructure;
+using OrderSync.Testing.Processes;
 
 namespace OrderSync.Benchmark.Scenarios;
 
@@ -32,7 +33,7 @@ public sealed class MeasuredSpan
     public static async Task<MeasuredSpan> BeginAsync(BenchmarkContext context, ScenarioStack stack, IReadOnlyList<WorkerProcess> workers, CancellationToken cancellationToken)
     {
         var database = await context.Database.SnapshotAsync(stack.Resources.Name, cancellationToken);
-        var calls = await stack.Sandbox.CallsAsync(cancellationToken);
+        var calls = await stack.Sandbox.RecordedCalls(cancellationToken);
         return new MeasuredSpan(
             context,
             stack,
@@ -60,9 +61,9 @@ public sealed class MeasuredSpan
             await memory.StopAsync();
         }
 
-        await Task.WhenAll(workers.Select(pair => pair.Worker.StopAsync()));
+        await Task.WhenAll(workers.Select(pair => pair.Worker.Terminate(ScenarioStack.WorkerStopTimeout)));
         var database = DatabaseStatistics.Between(_databaseBefore, await _context.Database.SnapshotAsync(_stack.Resources.Name, cancellationToken));
-        var calls = await _stack.Sandbox.CallsAsync(cancellationToken);
+        var calls = await _stack.Sandbox.RecordedCalls(cancellationToken);
         var largest = workers.Select(pair => pair.Memory).MaxBy(memory => memory.PeakMiB)!;
         return (new WorkerMeasures(WalmartCallCounts.Since(calls, _lastCallBefore), database, largest.PeakMiB, largest.Samples, cpu, load), calls);
     }

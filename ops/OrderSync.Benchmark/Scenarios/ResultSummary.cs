@@ -1,5 +1,6 @@
 using OrderSync.Benchmark.Measurement;
 using OrderSync.Benchmark.Workload;
+using OrderSync.Testing.Commerce;
 
 namespace OrderSync.Benchmark.Scenarios;
 

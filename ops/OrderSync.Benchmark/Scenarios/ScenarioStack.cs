@@ -1,15 +1,19 @@
 using OrderSync.Benchmark.Infrastructure;
+using OrderSync.Testing.Processes;
 
 namespace OrderSync.Benchmark.Scenarios;
 
 /// <summary>One scenario's virtual host and database, its sandbox, and its workers, torn down in reverse order.</summary>
 public sealed class ScenarioStack : IAsyncDisposable
 {
+    /// <summary>How long a worker may take to stop after SIGTERM before it is killed.</summary>
+    public static readonly TimeSpan WorkerStopTimeout = TimeSpan.FromSeconds(45);
+
     private readonly BenchmarkContext _context;
     private readonly string _name;
     private readonly List<WorkerProcess> _workers = [];
 
-    private ScenarioStack(BenchmarkContext context, string name, ScenarioResources resources, SandboxProcess sandbox, ThrottleProfile? throttle, ThrottleProfile? workerLimits)
+    private ScenarioStack(BenchmarkContext context, string name, ScenarioResources resources, WalmartSandbox sandbox, ThrottleProfile? throttle, ThrottleProfile? workerLimits)
     {
         _context = context;
         _name = name;
@@ -21,7 +25,7 @@ public sealed class ScenarioStack : IAsyncDisposable
 
     public ScenarioResources Resources { get; }
 
-    public SandboxProcess Sandbox { get; }
+    public WalmartSandbox Sandbox { get; }
 
     /// <summary>What the sandbox grants each seller; null when it does not throttle.</summary>
     public ThrottleProfile? Throttle { get; }
@@ -39,7 +43,8 @@ public sealed class ScenarioStack : IAsyncDisposable
         var resources = await ScenarioResources.CreateAsync(context.Services, context.Management, name, cancellationToken);
         try
         {
-            var sandbox = await SandboxProcess.StartAsync(context.Repository, context.Sellers, throttle, context.LogPath($"{name}-sandbox"), cancellationToken);
+            var settings = context.Sellers.SelectMany(seller => seller.SandboxSettings()).Concat(throttle?.SandboxArguments() ?? []);
+            var sandbox = await WalmartSandbox.StartProcess(context.SandboxBuild, settings, context.LogPath($"{name}-sandbox"), cancellationToken);
             return new ScenarioStack(context, name, resources, sandbox, throttle, workerLimits);
         }
         catch
@@ -52,8 +57,14 @@ public sealed class ScenarioStack : IAsyncDisposable
     /// <summary>Starts a worker on the scenario's virtual host and database and waits until it reports started.</summary>
     public async Task<WorkerProcess> StartWorkerAsync(CancellationToken cancellationToken)
     {
-        var launch = new WorkerLaunch(Resources.RabbitMq, Resources.Postgres, Sandbox, WorkerLimits, _context.LogPath($"{_name}-worker-{_workers.Count + 1}"));
-        var worker = await WorkerProcess.StartAsync(_context.Repository, launch, TimeSpan.FromSeconds(90), cancellationToken);
+        var launch = new WorkerLaunch(Resources.RabbitMq, Resources.Postgres, Sandbox.BaseUrl, _context.LogPath($"{_name}-worker-{_workers.Count + 1}"))
+        {
+            Build = _context.WorkerBuild,
+            Sellers = _context.Sellers,
+            Settings = WorkerLimits?.WorkerEnvironment() ?? [KeyValuePair.Create("Walmart__RateLimits__Enabled", "false")],
+            StartTimeout = TimeSpan.FromSeconds(90),
+        };
+        var worker = await WorkerProcess.Start(launch, cancellationToken);
         _workers.Add(worker);
         return worker;
     }
@@ -62,6 +73,7 @@ public sealed class ScenarioStack : IAsyncDisposable
     {
         foreach (var worker in _workers)
         {
+            await worker.Terminate(WorkerStopTimeout);
             await worker.DisposeAsync();
         }
 

@@ -20,7 +20,7 @@ public static class SteadyLoadScenario
         await using var stack = await ScenarioStack.StartAsync(context, Name, throttle: null, cancellationToken);
         var warmUpEvents = options.SteadyRate * options.SteadyWarmUpSeconds;
         var warmUpOrders = WorkloadPlanner.OrdersFor(warmUpEvents);
-        var orders = await stack.Sandbox.GenerateOrdersAsync(WorkloadPlanner.OrdersFor(events) + warmUpOrders, options.Seed + 10, cancellationToken);
+        var orders = await stack.Sandbox.GenerateOrders(context.Sellers, WorkloadPlanner.OrdersFor(events) + warmUpOrders, options.Seed + 10, cancellationToken);
         var plan = WorkloadPlanner.Plan([.. orders.Skip(warmUpOrders)], events, options.Seed + 10);
         BenchmarkContext.Say(Name, $"{plan.Describe()}, at {options.SteadyRate} a second for {options.SteadySeconds} s");
 

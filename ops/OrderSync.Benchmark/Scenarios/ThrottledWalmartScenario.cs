@@ -2,6 +2,7 @@ using OrderSync.Benchmark.Infrastructure;
 using OrderSync.Benchmark.Measurement;
 using OrderSync.Benchmark.Reporting;
 using OrderSync.Benchmark.Workload;
+using OrderSync.Testing.Processes;
 
 namespace OrderSync.Benchmark.Scenarios;
 
@@ -33,7 +34,7 @@ public static class ThrottledWalmartScenario
         var workerLimits = limits.Times(WorkerLimitsOverGrant);
 
         await using var stack = await ScenarioStack.StartAsync(context, Name, limits, workerLimits, cancellationToken);
-        var orders = await stack.Sandbox.GenerateOrdersEvenlyAsync(WorkloadPlanner.OrdersFor(events), options.Seed + 20, cancellationToken);
+        var orders = await stack.Sandbox.GenerateOrdersEvenly(context.Sellers, WorkloadPlanner.OrdersFor(events), options.Seed + 20, cancellationToken);
         var plan = WorkloadPlanner.Plan(orders, events, options.Seed + 20);
         BenchmarkContext.Say(Name, $"{plan.Describe()}, {context.Sellers.Count} sellers granted shipping {limits.Shipping.PermitsPerMinute}/min (burst {limits.Shipping.Capacity}) each; {Instances} workers configured for {workerLimits.Shipping.PermitsPerMinute}/min (burst {workerLimits.Shipping.Capacity})");
 

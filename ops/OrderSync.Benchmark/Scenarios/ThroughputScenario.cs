@@ -4,6 +4,7 @@ using OrderSync.Benchmark.Measurement;
 using OrderSync.Benchmark.Profiling;
 using OrderSync.Benchmark.Reporting;
 using OrderSync.Benchmark.Workload;
+using OrderSync.Testing.Processes;
 
 namespace OrderSync.Benchmark.Scenarios;
 
@@ -39,7 +40,7 @@ public static class ThroughputScenario
 
         await using var stack = await ScenarioStack.StartAsync(context, Name, throttle: null, cancellationToken);
         var orderCount = options.ThroughputOrders > 0 ? options.ThroughputOrders : WorkloadPlanner.OrdersFor(events);
-        var orders = await stack.Sandbox.GenerateOrdersAsync(orderCount + WarmUp.Orders, options.Seed, cancellationToken);
+        var orders = await stack.Sandbox.GenerateOrders(context.Sellers, orderCount + WarmUp.Orders, options.Seed, cancellationToken);
         var plan = WorkloadPlanner.Plan([.. orders.Skip(WarmUp.Orders)], events, options.Seed);
         BenchmarkContext.Say(Name, plan.Describe());
 

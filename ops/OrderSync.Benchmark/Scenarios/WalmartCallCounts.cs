@@ -1,4 +1,5 @@
 using OrderSync.Benchmark.Infrastructure;
+using OrderSync.Testing.Processes;
 
 namespace OrderSync.Benchmark.Scenarios;
 

@@ -1,5 +1,6 @@
 using OrderSync.Benchmark.Measurement;
 using OrderSync.Benchmark.Workload;
+using OrderSync.Testing.Processes;
 
 namespace OrderSync.Benchmark.Scenarios;
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using OrderSync.Testing.Commerce;
 using RabbitMQ.Client;
 
 namespace OrderSync.Benchmark.Workload;
@@ -77,8 +79,10 @@ public sealed class CloudEventPublisher : IAsyncDisposable
     private Task Send(PlannedEvent planned, CancellationToken cancellationToken)
     {
         planned.PublishedAt = DateTimeOffset.UtcNow;
-        var body = CommerceCloudEvents.Serialize(planned, planned.PublishedAt);
+        var cloudEvent = planned.CloudEvent(planned.PublishedAt);
+        var body = JsonSerializer.SerializeToUtf8Bytes(cloudEvent);
         var properties = new BasicProperties { ContentType = "application/cloudevents+json", DeliveryMode = DeliveryModes.Persistent, MessageId = planned.Id };
-        return _channel.BasicPublishAsync(ContractNames.CommerceEventsExchange, CommerceCloudEvents.TypeOf(planned), mandatory: false, properties, body, cancellationToken).AsTask();
+        return _channel.BasicPublishAsync(
+            ContractNames.CommerceEventsExchange, cloudEvent["type"]!.GetValue<string>(), mandatory: false, properties, body, cancellationToken).AsTask();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using OrderSync.Testing.Commerce;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderSync.Testing.Processes;
 
 namespace OrderSync.Benchmark.Workload;
 

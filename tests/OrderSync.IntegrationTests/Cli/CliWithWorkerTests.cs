@@ -63,7 +63,7 @@ public sealed class CliWithWorkerTests
     /// <summary>A shipment of a purchase order Walmart does not know: the operation fails for good, the order is in Error.</summary>
     private static async Task<string> FailOnAnUnknownOrder(SyncStack stack)
     {
-        var purchaseOrderId = SandboxUnderTest.NewPurchaseOrderId();
+        var purchaseOrderId = WalmartSandbox.NewPurchaseOrderId();
         await stack.Commerce.Publish(CommerceEvents.Shipment(purchaseOrderId, "s1", [("MUG", 1)]));
         await stack.Results.WaitFor("walmart.order.sync.failed", purchaseOrderId);
         await Eventually.True(async () => await stack.Broker.Depth(OperationsErrorQueue) == 1, "the dead letter", TimeSpan.FromSeconds(10));

@@ -12,7 +12,7 @@ namespace OrderSync.IntegrationTests.EndToEnd;
 public sealed class ExampleShipmentTests : IAsyncLifetime
 {
     private IsolatedEnvironment _environment = null!;
-    private SandboxUnderTest _sandbox = null!;
+    private WalmartSandbox _sandbox = null!;
     private WorkerUnderTest _worker = null!;
     private SyncResultListener _results = null!;
     private CommercePublisher _commerce = null!;
@@ -20,7 +20,7 @@ public sealed class ExampleShipmentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _environment = await IsolatedEnvironment.Create();
-        _sandbox = await SandboxUnderTest.Start();
+        _sandbox = await WalmartSandbox.Start();
         _worker = await WorkerUnderTest.Start(_environment, _sandbox.BaseUrl);
         _results = await SyncResultListener.Connect(_environment.RabbitMq);
         _commerce = await CommercePublisher.Connect(_environment.RabbitMq);

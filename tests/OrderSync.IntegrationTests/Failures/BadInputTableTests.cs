@@ -122,11 +122,11 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
         switch (input)
         {
             case "not JSON":
-                await commerce.PublishRaw(Encoding.UTF8.GetBytes("this is { not json"), CommerceEvents.ShipmentSaved, "application/cloudevents+json");
+                await commerce.PublishRaw(Encoding.UTF8.GetBytes("this is { not json"), ContractNames.ShipmentSaved, "application/cloudevents+json");
                 return BadInputExpectation.Rejected("The message body is not JSON");
 
             case "JSON but not a CloudEvent":
-                await commerce.PublishRaw(Encoding.UTF8.GetBytes("""{"hello":"world"}"""), CommerceEvents.ShipmentSaved, "application/json");
+                await commerce.PublishRaw(Encoding.UTF8.GetBytes("""{"hello":"world"}"""), ContractNames.ShipmentSaved, "application/json");
                 return BadInputExpectation.Rejected("The message is not a CloudEvent: attribute 'specversion' is missing.");
 
             case "an unknown type":
@@ -139,7 +139,7 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
                     // Another type's data is not the worker's to read: here binary, with no data.value.
                     unknown.Remove("data");
                     unknown["data_base64"] = "e30=";
-                    await commerce.PublishRaw(Encoding.UTF8.GetBytes(unknown.ToJsonString()), CommerceEvents.ShipmentSaved, "application/cloudevents+json");
+                    await commerce.PublishRaw(Encoding.UTF8.GetBytes(unknown.ToJsonString()), ContractNames.ShipmentSaved, "application/cloudevents+json");
                     return BadInputExpectation.Ignored(po, "acknowledged and counted (ordersync_events_consumed_total), never dead-lettered, as the contract says", async () =>
                     {
                         using var http = new HttpClient { BaseAddress = Stack.Worker!.HttpAddress };
@@ -151,7 +151,7 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
 
             case "a missing ext_order_id":
                 {
-                    var missing = CommerceEvents.Shipment(SandboxUnderTest.NewPurchaseOrderId(), "s1", [("MUG", 1)]);
+                    var missing = CommerceEvents.Shipment(WalmartSandbox.NewPurchaseOrderId(), "s1", [("MUG", 1)]);
                     missing["data"]!["value"]!.AsObject().Remove("ext_order_id");
                     await commerce.Publish(missing);
                     return BadInputExpectation.Rejected("Field data.value.ext_order_id is missing.");
@@ -199,7 +199,7 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
 
             case "an unknown purchase order (Walmart 404)":
                 {
-                    var po = SandboxUnderTest.NewPurchaseOrderId();
+                    var po = WalmartSandbox.NewPurchaseOrderId();
                     await commerce.Publish(CommerceEvents.Shipment(po, "s1", [("MUG", 1)]));
                     return BadInputExpectation.Failed(po, string.Empty, "walmart") with { Answer = "Error result (Walmart's 404) and dead letter (operation)" };
                 }
@@ -236,7 +236,7 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
                     return new BadInputExpectation(
                         po,
                         "walmart-sync.order-sync_error",
-                        $"Event {id} ({CommerceEvents.ShipmentSaved}) was already applied to order {po} with other contents; this one was not applied.",
+                        $"Event {id} ({ContractNames.ShipmentSaved}) was already applied to order {po} with other contents; this one was not applied.",
                         null,
                         null,
                         ExpectedResult.ShipmentSynced,
@@ -252,8 +252,8 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
                 {
                     // Not one of the contract's three content types, and not JSON either: nothing to read.
                     var po = await Stack.Sandbox.SeedOrder("MUG");
-                    var xml = $"<event><type>{CommerceEvents.ShipmentSaved}</type><ext_order_id>{po}</ext_order_id></event>";
-                    await commerce.PublishRaw(Encoding.UTF8.GetBytes(xml), CommerceEvents.ShipmentSaved, "application/xml");
+                    var xml = $"<event><type>{ContractNames.ShipmentSaved}</type><ext_order_id>{po}</ext_order_id></event>";
+                    await commerce.PublishRaw(Encoding.UTF8.GetBytes(xml), ContractNames.ShipmentSaved, "application/xml");
                     return new BadInputExpectation(po, BadInputExpectation.IntakeErrors, "The message body is not JSON", null, null, null, "dead letter (intake)");
                 }
 

@@ -17,23 +17,23 @@ public sealed class BadInputTests
         var after = await stack.Sandbox.SeedOrder("TEE");
         var badQuantityOrder = await stack.Sandbox.SeedOrder("CAP");
 
-        var missingOrder = CommerceEvents.Shipment(SandboxUnderTest.NewPurchaseOrderId(), "s9", [("MUG", 1)]);
+        var missingOrder = CommerceEvents.Shipment(WalmartSandbox.NewPurchaseOrderId(), "s9", [("MUG", 1)]);
         missingOrder["data"]!["value"]!.AsObject().Remove("ext_order_id");
         var badQuantity = CommerceEvents.Shipment(badQuantityOrder, "s8", [("CAP", 1)]);
         badQuantity["data"]!["value"]!["items"]![0]!["qty"] = "abc";
-        var negativeQuantity = CommerceEvents.Shipment(SandboxUnderTest.NewPurchaseOrderId(), "s7", [("CAP", 1)]);
+        var negativeQuantity = CommerceEvents.Shipment(WalmartSandbox.NewPurchaseOrderId(), "s7", [("CAP", 1)]);
         negativeQuantity["data"]!["value"]!["items"]![0]!["qty"] = "-1.0000";
-        var otherType = CommerceEvents.Shipment(SandboxUnderTest.NewPurchaseOrderId(), "s6", [("CAP", 1)]);
+        var otherType = CommerceEvents.Shipment(WalmartSandbox.NewPurchaseOrderId(), "s6", [("CAP", 1)]);
         otherType["type"] = "com.adobe.commerce.observer.catalog_product_save_after";
 
         await stack.Commerce.Publish(CommerceEvents.Shipment(before, "s1", [("MUG", 1)]));
-        await stack.Commerce.PublishRaw(Encoding.UTF8.GetBytes("this is { not json"), CommerceEvents.ShipmentSaved, "application/cloudevents+json");
-        await stack.Commerce.PublishRaw(Encoding.UTF8.GetBytes("""{"hello":"world"}"""), CommerceEvents.ShipmentSaved, "application/json");
-        await stack.Commerce.PublishRaw(Encoding.UTF8.GetBytes("[1,2,3]"), CommerceEvents.ShipmentSaved, null);
+        await stack.Commerce.PublishRaw(Encoding.UTF8.GetBytes("this is { not json"), ContractNames.ShipmentSaved, "application/cloudevents+json");
+        await stack.Commerce.PublishRaw(Encoding.UTF8.GetBytes("""{"hello":"world"}"""), ContractNames.ShipmentSaved, "application/json");
+        await stack.Commerce.PublishRaw(Encoding.UTF8.GetBytes("[1,2,3]"), ContractNames.ShipmentSaved, null);
         await stack.Commerce.Publish(missingOrder);
         await stack.Commerce.Publish(badQuantity);
         await stack.Commerce.Publish(negativeQuantity);
-        await stack.Commerce.PublishRaw(Encoding.UTF8.GetBytes(otherType.ToJsonString()), CommerceEvents.ShipmentSaved, "application/json");
+        await stack.Commerce.PublishRaw(Encoding.UTF8.GetBytes(otherType.ToJsonString()), ContractNames.ShipmentSaved, "application/json");
         await stack.Commerce.Publish(CommerceEvents.Shipment(after, "s2", [("TEE", 1)]));
 
         await stack.Results.WaitFor("walmart.order.shipment.synced", before);

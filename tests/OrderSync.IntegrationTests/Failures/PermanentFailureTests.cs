@@ -13,7 +13,7 @@ public sealed class PermanentFailureTests
     public async Task An_unknown_purchase_order_ends_in_error_once_and_a_resync_after_the_fix_ships_it()
     {
         await using var stack = await SyncStack.Start();
-        var purchaseOrderId = SandboxUnderTest.NewPurchaseOrderId();
+        var purchaseOrderId = WalmartSandbox.NewPurchaseOrderId();
 
         await stack.Commerce.Publish(CommerceEvents.Shipment(purchaseOrderId, "s1", [("MUG", 1)]));
 
@@ -40,7 +40,7 @@ public sealed class PermanentFailureTests
     public async Task A_dead_lettered_operation_requeued_after_the_fix_ships_the_order_and_carries_the_order_and_walmarts_errors()
     {
         await using var stack = await SyncStack.Start();
-        var purchaseOrderId = SandboxUnderTest.NewPurchaseOrderId();
+        var purchaseOrderId = WalmartSandbox.NewPurchaseOrderId();
 
         await stack.Commerce.Publish(CommerceEvents.Shipment(purchaseOrderId, "s1", [("MUG", 1)]));
         await stack.Results.WaitFor("walmart.order.sync.failed", purchaseOrderId);

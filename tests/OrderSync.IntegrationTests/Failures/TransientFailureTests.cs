@@ -37,7 +37,7 @@ public sealed class TransientFailureTests
     public async Task An_operation_waiting_for_redelivery_is_delivered_after_its_worker_is_killed_and_another_starts()
     {
         await using var environment = await IsolatedEnvironment.Create();
-        await using var sandbox = await SandboxUnderTest.Start();
+        await using var sandbox = await WalmartSandbox.Start();
         await using var results = await SyncResultListener.Connect(environment.RabbitMq);
         await using var commerce = await CommercePublisher.Connect(environment.RabbitMq);
         await using var broker = await BrokerProbe.Connect(environment.RabbitMq);

@@ -22,7 +22,7 @@ public sealed class CompetingWorkersTests
             (OrderScript.ShipThenTrack, 30));
         await using var scenario = await FaultScenario.Start("three-workers", workload);
         var settings = FaultWorker.Settings();
-        var workers = new List<FaultWorker>();
+        var workers = new List<WorkerProcess>();
         for (var index = 1; index <= 3; index++)
         {
             workers.Add(await scenario.StartWorker(settings));

@@ -12,7 +12,6 @@ namespace OrderSync.IntegrationTests.FaultSuite;
 /// </summary>
 public sealed class DurableResultCollector : IAsyncDisposable
 {
-    private const string Exchange = "channel-manager.sync-results";
     private const string Queue = "fault-suite.sync-results";
 
     private readonly Uri _rabbitMq;
@@ -63,9 +62,9 @@ public sealed class DurableResultCollector : IAsyncDisposable
         };
         var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true);
+        await channel.ExchangeDeclareAsync(ContractNames.SyncResultsExchange, ExchangeType.Topic, durable: true);
         await channel.QueueDeclareAsync(Queue, durable: true, exclusive: false, autoDelete: false);
-        await channel.QueueBindAsync(Queue, Exchange, "#");
+        await channel.QueueBindAsync(Queue, ContractNames.SyncResultsExchange, "#");
         return connection;
     }
 

@@ -14,11 +14,11 @@ public sealed class FaultScenario : IAsyncDisposable
     private static readonly string[] WorkerQueues =
         ["walmart-sync.commerce-events", "walmart-sync.order-sync", "walmart-sync.walmart-operations", "walmart-sync.operator-commands"];
 
-    private readonly List<FaultWorker> _workers = [];
+    private readonly List<WorkerProcess> _workers = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private (string FileName, Func<ScenarioFigures> Figures)? _figures;
 
-    private FaultScenario(string name, IsolatedEnvironment environment, SandboxUnderTest sandbox, DurableResultCollector results, ResilientCommercePublisher commerce, Workload workload)
+    private FaultScenario(string name, IsolatedEnvironment environment, WalmartSandbox sandbox, DurableResultCollector results, ResilientCommercePublisher commerce, Workload workload)
     {
         Name = name;
         Environment = environment;
@@ -32,7 +32,7 @@ public sealed class FaultScenario : IAsyncDisposable
 
     public IsolatedEnvironment Environment { get; }
 
-    public SandboxUnderTest Sandbox { get; }
+    public WalmartSandbox Sandbox { get; }
 
     public DurableResultCollector Results { get; }
 
@@ -47,13 +47,13 @@ public sealed class FaultScenario : IAsyncDisposable
     {
         _ = FaultServices.Script;
         var environment = await IsolatedEnvironment.Create();
-        var sandbox = await SandboxUnderTest.Start(sandboxSettings);
+        var sandbox = await WalmartSandbox.Start(sandboxSettings);
         await workload.Seed(sandbox);
         var results = await DurableResultCollector.Start(environment.RabbitMq);
         return new FaultScenario(name, environment, sandbox, results, new ResilientCommercePublisher(environment.RabbitMq), workload);
     }
 
-    public async Task<FaultWorker> StartWorker(IReadOnlyDictionary<string, string> settings, string? name = null)
+    public async Task<WorkerProcess> StartWorker(IReadOnlyDictionary<string, string> settings, string? name = null)
     {
         var worker = await FaultWorker.Start($"{Name}-{name ?? "worker" + (_workers.Count + 1)}", Environment, Sandbox.BaseUrl, settings);
         _workers.Add(worker);
@@ -203,7 +203,7 @@ public sealed class FaultScenario : IAsyncDisposable
             lines.Add($"(could not read queues or sagas: {exception.Message})");
         }
 
-        lines.AddRange(_workers.Select(w => $"worker {w.ProcessId} ({(w.HasExited ? "exited" : "running")}), log {w.LogPath}:\n{w.Tail(15)}"));
+        lines.AddRange(_workers.Select(w => $"worker {w.ProcessId} ({(w.HasExited ? "exited" : "running")}), log {w.LogPath}:\n{w.LogTail(15)}"));
         return string.Join('\n', lines);
     }
 

@@ -10,8 +10,6 @@ namespace OrderSync.IntegrationTests.FaultSuite;
 /// </summary>
 public sealed class ResilientCommercePublisher : IAsyncDisposable
 {
-    private const string Exchange = "commerce.order-events";
-
     private readonly Uri _rabbitMq;
     private readonly TimeSpan _giveUpAfter;
     private IConnection? _connection;
@@ -38,7 +36,7 @@ public sealed class ResilientCommercePublisher : IAsyncDisposable
             {
                 var channel = await Channel();
                 var properties = new BasicProperties { ContentType = contentType, DeliveryMode = DeliveryModes.Persistent };
-                await channel.BasicPublishAsync(Exchange, routingKey, mandatory: false, properties, body);
+                await channel.BasicPublishAsync(ContractNames.CommerceEventsExchange, routingKey, mandatory: false, properties, body);
                 return;
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -75,7 +73,7 @@ public sealed class ResilientCommercePublisher : IAsyncDisposable
         };
         _connection = await factory.CreateConnectionAsync();
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        await _channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true);
+        await _channel.ExchangeDeclareAsync(ContractNames.CommerceEventsExchange, ExchangeType.Topic, durable: true);
         return _channel;
     }
 

@@ -29,7 +29,7 @@ public sealed class SandboxSnapshot
     /// </summary>
     public IReadOnlyList<AppliedCall> Unanswered { get; }
 
-    public static async Task<SandboxSnapshot> Take(SandboxUnderTest sandbox, IEnumerable<string> purchaseOrderIds)
+    public static async Task<SandboxSnapshot> Take(WalmartSandbox sandbox, IEnumerable<string> purchaseOrderIds)
     {
         var lines = new Dictionary<string, IReadOnlyList<SandboxLine>>();
         foreach (var batch in purchaseOrderIds.Chunk(16))

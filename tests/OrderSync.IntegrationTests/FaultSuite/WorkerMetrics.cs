@@ -7,7 +7,7 @@ public static class WorkerMetrics
 {
     /// <summary>The sum of a counter over all its label sets, e.g. <c>ordersync_retries_total</c>; 0 when absent.</summary>
     /// <param name="label">Only the label sets with this label, e.g. <c>seller="walmart_us"</c>.</param>
-    public static async Task<double> Sum(FaultWorker worker, string name, string? label = null)
+    public static async Task<double> Sum(WorkerProcess worker, string name, string? label = null)
     {
         using var http = new HttpClient { BaseAddress = worker.HttpAddress, Timeout = TimeSpan.FromSeconds(5) };
         var text = await http.GetStringAsync("metrics");

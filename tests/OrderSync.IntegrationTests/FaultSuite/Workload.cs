@@ -57,7 +57,7 @@ public sealed class Workload
         + string.Create(CultureInfo.InvariantCulture, $"; {Orders.Count:N0} orders, {Events.Count:N0} events");
 
     /// <summary>Seeds every order in the sandbox, in batches.</summary>
-    public async Task Seed(SandboxUnderTest sandbox)
+    public async Task Seed(WalmartSandbox sandbox)
     {
         foreach (var batch in Orders.Chunk(250))
         {

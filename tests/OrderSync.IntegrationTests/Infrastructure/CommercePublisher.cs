@@ -7,8 +7,6 @@ namespace OrderSync.IntegrationTests.Infrastructure;
 /// <summary>Publishes as Commerce does: raw CloudEvents JSON on the topic exchange, with a plain AMQP client, no MassTransit.</summary>
 public sealed class CommercePublisher : IAsyncDisposable
 {
-    private const string Exchange = "commerce.order-events";
-
     private readonly IConnection _connection;
     private readonly IChannel _channel;
 
@@ -22,7 +20,7 @@ public sealed class CommercePublisher : IAsyncDisposable
     {
         var connection = await new ConnectionFactory { Uri = rabbitMq, ClientProvidedName = "test commerce publisher" }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true);
+        await channel.ExchangeDeclareAsync(ContractNames.CommerceEventsExchange, ExchangeType.Topic, durable: true);
         return new CommercePublisher(connection, channel);
     }
 
@@ -33,7 +31,7 @@ public sealed class CommercePublisher : IAsyncDisposable
         await PublishRaw(JsonSerializer.SerializeToUtf8Bytes(cloudEvent), type, contentType);
     }
 
-    public async Task PublishRaw(byte[] body, string routingKey, string? contentType, string exchange = Exchange)
+    public async Task PublishRaw(byte[] body, string routingKey, string? contentType, string exchange = ContractNames.CommerceEventsExchange)
     {
         var properties = new BasicProperties { ContentType = contentType, DeliveryMode = DeliveryModes.Persistent };
         await _channel.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, body);

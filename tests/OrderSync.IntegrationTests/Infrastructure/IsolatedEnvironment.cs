@@ -18,8 +18,8 @@ public sealed class IsolatedEnvironment : IAsyncDisposable
         var credentials = services.RabbitMq.UserInfo.Split(':');
         _management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.UnescapeDataString(credentials[0])}:{Uri.UnescapeDataString(credentials[1])}")));
-        RabbitMq = new UriBuilder(services.RabbitMq) { Path = "/" + name }.Uri;
-        Postgres = new NpgsqlConnectionStringBuilder(services.Postgres) { Database = name }.ConnectionString;
+        RabbitMq = services.RabbitMqFor(name);
+        Postgres = services.PostgresFor(name);
     }
 
     public string Name { get; }

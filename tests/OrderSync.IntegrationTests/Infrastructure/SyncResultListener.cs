@@ -8,8 +8,6 @@ namespace OrderSync.IntegrationTests.Infrastructure;
 /// <summary>Listens as Commerce does: its own queue bound to every result type on the results exchange.</summary>
 public sealed class SyncResultListener : IAsyncDisposable
 {
-    private const string Exchange = "channel-manager.sync-results";
-
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly ConcurrentQueue<ReceivedResult> _results = new();
@@ -27,9 +25,9 @@ public sealed class SyncResultListener : IAsyncDisposable
     {
         var connection = await new ConnectionFactory { Uri = rabbitMq, ClientProvidedName = "test result listener" }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true);
+        await channel.ExchangeDeclareAsync(ContractNames.SyncResultsExchange, ExchangeType.Topic, durable: true);
         var queue = await channel.QueueDeclareAsync(queue: string.Empty, durable: false, exclusive: true, autoDelete: true);
-        await channel.QueueBindAsync(queue.QueueName, Exchange, "#");
+        await channel.QueueBindAsync(queue.QueueName, ContractNames.SyncResultsExchange, "#");
 
         var listener = new SyncResultListener(connection, channel);
         var consumer = new AsyncEventingBasicConsumer(channel);

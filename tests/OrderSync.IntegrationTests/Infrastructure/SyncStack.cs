@@ -5,7 +5,7 @@ public sealed class SyncStack : IAsyncDisposable
 {
     private readonly IDictionary<string, string?>? _workerSettings;
 
-    private SyncStack(IsolatedEnvironment environment, SandboxUnderTest sandbox, IDictionary<string, string?>? workerSettings)
+    private SyncStack(IsolatedEnvironment environment, WalmartSandbox sandbox, IDictionary<string, string?>? workerSettings)
     {
         Environment = environment;
         Sandbox = sandbox;
@@ -14,7 +14,7 @@ public sealed class SyncStack : IAsyncDisposable
 
     public IsolatedEnvironment Environment { get; }
 
-    public SandboxUnderTest Sandbox { get; }
+    public WalmartSandbox Sandbox { get; }
 
     public WorkerUnderTest? Worker { get; private set; }
 
@@ -26,7 +26,7 @@ public sealed class SyncStack : IAsyncDisposable
 
     public static async Task<SyncStack> Start(IDictionary<string, string?>? workerSettings = null, params string[] sandboxSettings)
     {
-        var stack = new SyncStack(await IsolatedEnvironment.Create(), await SandboxUnderTest.Start(sandboxSettings), workerSettings);
+        var stack = new SyncStack(await IsolatedEnvironment.Create(), await WalmartSandbox.Start(sandboxSettings), workerSettings);
         await stack.StartWorker();
         stack.Results = await SyncResultListener.Connect(stack.Environment.RabbitMq);
         stack.Commerce = await CommercePublisher.Connect(stack.Environment.RabbitMq);

@@ -13,7 +13,7 @@ public sealed class LaneDeadLetterTests
         await using var stack = await SyncStack.Start();
 
         // Declared first by a lane (single active consumer), the error queue must still take the shared queue's dead letters.
-        var unknownOrder = SandboxUnderTest.NewPurchaseOrderId();
+        var unknownOrder = WalmartSandbox.NewPurchaseOrderId();
         await stack.Commerce.Publish(CommerceEvents.Shipment(unknownOrder, "s1", [("MUG", 1)]));
         await stack.Results.WaitFor("walmart.order.sync.failed", unknownOrder);
         var withoutCredentials = await stack.Sandbox.SeedOrder("MUG");

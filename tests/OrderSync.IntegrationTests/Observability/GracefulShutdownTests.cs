@@ -8,7 +8,7 @@ public sealed class GracefulShutdownTests
     public async Task Sigterm_during_a_load_of_500_events_loses_none_and_ships_nothing_twice()
     {
         await using var environment = await IsolatedEnvironment.Create();
-        await using var sandbox = await SandboxUnderTest.Start();
+        await using var sandbox = await WalmartSandbox.Start();
         await using var results = await SyncResultListener.Connect(environment.RabbitMq);
         await using var commerce = await CommercePublisher.Connect(environment.RabbitMq);
         await using var broker = await BrokerProbe.Connect(environment.RabbitMq);

@@ -10,10 +10,10 @@ namespace OrderSync.IntegrationTests.RateLimits;
 /// </summary>
 public sealed class BudgetBench : IAsyncDisposable
 {
-    private readonly List<RunningWorkerProcess> _workers = [];
+    private readonly List<WorkerProcess> _workers = [];
     private readonly Dictionary<string, string> _workerSettings;
 
-    private BudgetBench(IsolatedEnvironment environment, SandboxUnderTest sandbox, IReadOnlyList<string> sellers, Dictionary<string, string> workerSettings)
+    private BudgetBench(IsolatedEnvironment environment, WalmartSandbox sandbox, IReadOnlyList<string> sellers, Dictionary<string, string> workerSettings)
     {
         Environment = environment;
         Sandbox = sandbox;
@@ -23,7 +23,7 @@ public sealed class BudgetBench : IAsyncDisposable
 
     public IsolatedEnvironment Environment { get; }
 
-    public SandboxUnderTest Sandbox { get; }
+    public WalmartSandbox Sandbox { get; }
 
     public IReadOnlyList<string> Sellers { get; }
 
@@ -36,22 +36,15 @@ public sealed class BudgetBench : IAsyncDisposable
     /// <summary>Each seller is a store view of its own Walmart account, configured in the sandbox and in the workers.</summary>
     public static async Task<BudgetBench> Start(IReadOnlyList<string> sellers, IDictionary<string, string> workerSettings)
     {
-        var sandboxSettings = sellers.SelectMany(seller => new[]
+        var accounts = sellers.Select(seller => new SellerAccount(seller, $"client-{seller}", $"secret-{seller}")).ToList();
+        var settings = new Dictionary<string, string>(workerSettings);
+        foreach (var (key, value) in accounts.SelectMany(account => account.WorkerSettings()))
         {
-            $"--Sandbox:Sellers:{seller}:ClientId=client-{seller}",
-            $"--Sandbox:Sellers:{seller}:ClientSecret=secret-{seller}",
-        }).ToArray();
-        var settings = new Dictionary<string, string>(workerSettings)
-        {
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-        };
-        foreach (var seller in sellers)
-        {
-            settings[$"Walmart__Sellers__{seller}__ClientId"] = $"client-{seller}";
-            settings[$"Walmart__Sellers__{seller}__ClientSecret"] = $"secret-{seller}";
+            settings[key] = value;
         }
 
-        var bench = new BudgetBench(await IsolatedEnvironment.Create(), await SandboxUnderTest.Start(sandboxSettings), sellers, settings);
+        var bench = new BudgetBench(
+            await IsolatedEnvironment.Create(), await WalmartSandbox.Start([.. accounts.SelectMany(account => account.SandboxSettings())]), sellers, settings);
         bench.Results = await SyncResultListener.Connect(bench.Environment.RabbitMq);
         bench.Commerce = await CommercePublisher.Connect(bench.Environment.RabbitMq);
         bench.Broker = await BrokerProbe.Connect(bench.Environment.RabbitMq);
@@ -73,7 +66,7 @@ public sealed class BudgetBench : IAsyncDisposable
     /// <summary>One-line orders, one SKU each, acknowledged.</summary>
     public async Task<IReadOnlyList<string>> SeedOrders(string seller, int count)
     {
-        var orders = Enumerable.Range(0, count).Select(_ => SandboxUnderTest.NewPurchaseOrderId()).ToList();
+        var orders = Enumerable.Range(0, count).Select(_ => WalmartSandbox.NewPurchaseOrderId()).ToList();
         await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (po, _) => await Sandbox.SeedOrderAs(po, seller, "MUG"));
         return orders;
     }
@@ -96,13 +89,13 @@ public sealed class BudgetBench : IAsyncDisposable
     {
         var wanted = orders.ToHashSet(StringComparer.Ordinal);
         return Results.Results
-            .Where(result => result.Type == "walmart.order.shipment.synced" && wanted.Contains(result.Subject))
+            .Where(result => result.Type == ContractNames.ShipmentSynced && wanted.Contains(result.Subject))
             .GroupBy(result => result.Subject)
             .ToDictionary(group => group.Key, group => group.First());
     }
 
     public async Task<IReadOnlyList<SandboxCall>> Calls(string seller) =>
-        [.. (await Sandbox.AllCalls()).Select(SandboxCall.From).Where(call => call.Operation != "token" && string.Equals(call.Seller, seller, StringComparison.OrdinalIgnoreCase))];
+        [.. (await Sandbox.RecordedCalls()).Where(call => call.Operation != "token" && string.Equals(call.Seller, seller, StringComparison.OrdinalIgnoreCase))];
 
     public async ValueTask DisposeAsync()
     {

@@ -204,7 +204,7 @@ public sealed class OrderSyncEndToEndTests
     public async Task A_seller_with_wrong_credentials_fails_its_own_orders_and_does_not_hold_up_another_seller()
     {
         await using var stack = await SyncStack.Start(new Dictionary<string, string?> { ["Walmart:Sellers:walmart_ca:ClientSecret"] = "not-the-secret" });
-        var canadian = await stack.Sandbox.SeedOrderAs(SandboxUnderTest.NewPurchaseOrderId(), "walmart_ca", "MUG");
+        var canadian = await stack.Sandbox.SeedOrderAs(WalmartSandbox.NewPurchaseOrderId(), "walmart_ca", "MUG");
         var american = await stack.Sandbox.SeedOrder("MUG");
 
         await stack.Commerce.Publish(CommerceEvents.Shipment(canadian, "s1", [("MUG", 1)], trackNumber: "1Z-CA", store: "walmart_ca"));

@@ -7,7 +7,7 @@ namespace OrderSync.IntegrationTests.Saga;
 /// <summary>Reads what the sandbox did to an order: its lines, and every ship instruction it received.</summary>
 public static class SandboxLedger
 {
-    public static async Task<IReadOnlyList<SandboxLine>> Lines(SandboxUnderTest sandbox, string purchaseOrderId)
+    public static async Task<IReadOnlyList<SandboxLine>> Lines(WalmartSandbox sandbox, string purchaseOrderId)
     {
         var order = await sandbox.Order(purchaseOrderId);
         return [.. order.GetProperty("orderLines").GetProperty("orderLine").EnumerateArray().Select(line =>
@@ -26,11 +26,11 @@ public static class SandboxLedger
     }
 
     /// <summary>Every line of every shipping call the sandbox received for the order, ship or tracking update, applied or not.</summary>
-    public static async Task<IReadOnlyList<ShipInstruction>> ShipInstructions(SandboxUnderTest sandbox, string purchaseOrderId) =>
+    public static async Task<IReadOnlyList<ShipInstruction>> ShipInstructions(WalmartSandbox sandbox, string purchaseOrderId) =>
         [.. (await sandbox.Calls(purchaseOrderId)).Where(c => c.GetProperty("operation").GetString() == "shipping").SelectMany(Instructions)];
 
     /// <summary>Units each line received from ship calls (not tracking updates) that the sandbox applied.</summary>
-    public static async Task<IReadOnlyDictionary<string, int>> UnitsShippedByCalls(SandboxUnderTest sandbox, string purchaseOrderId) =>
+    public static async Task<IReadOnlyDictionary<string, int>> UnitsShippedByCalls(WalmartSandbox sandbox, string purchaseOrderId) =>
         (await ShipInstructions(sandbox, purchaseOrderId))
             .Where(i => i.Applied && !i.IsTrackingUpdate)
             .GroupBy(i => i.LineNumber)

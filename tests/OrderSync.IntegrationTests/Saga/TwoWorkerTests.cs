@@ -34,7 +34,7 @@ public sealed class TwoWorkerTests
         for (var index = 0; index < Orders; index++)
         {
             var store = index % 4 == 3 ? "walmart_ca" : "walmart_us";
-            orders.Add((await stack.Sandbox.SeedOrderAs(SandboxUnderTest.NewPurchaseOrderId(), store, "MUG", "MUG", "MUG", "TEE", "TEE", "CAP", "CAP"), store));
+            orders.Add((await stack.Sandbox.SeedOrderAs(WalmartSandbox.NewPurchaseOrderId(), store, "MUG", "MUG", "MUG", "TEE", "TEE", "CAP", "CAP"), store));
         }
 
         // Nine events per order, interleaved across orders: shipments with and without tracks, a track before its shipment, a
@@ -99,7 +99,7 @@ public sealed class TwoWorkerTests
         NpgsqlConnection.ClearAllPools();
         await using var second = await WorkerUnderTest.Start(stack.Environment, stack.Sandbox.BaseUrl, RoomyRateLimits);
         var (firstTraffic, secondTraffic) = (WorkerTraffic.Attach(stack.Worker!), WorkerTraffic.Attach(second));
-        var po = await stack.Sandbox.SeedOrderAs(SandboxUnderTest.NewPurchaseOrderId(), "walmart_us", [.. Enumerable.Repeat("MUG", Shipments)]);
+        var po = await stack.Sandbox.SeedOrderAs(WalmartSandbox.NewPurchaseOrderId(), "walmart_us", [.. Enumerable.Repeat("MUG", Shipments)]);
 
         // Each shipment takes the lowest-numbered open line when the saga applies it, so line n carries the track of the shipment
         // applied n-th: the lines show the order in which the saga applied the events.

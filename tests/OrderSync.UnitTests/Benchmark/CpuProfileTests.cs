@@ -68,7 +68,7 @@ public sealed class CpuProfileTests
         Share(profile.Processes, "idle").ShouldBe(1);
         profile.Processes[0].Share.ShouldBe(3.0 / 8, tolerance: 1e-9);
 
-        Share(profile.WorkerParts, "saga (state machine, repository, results)").ShouldBe(1);
+        Share(profile.WorkerParts, "saga (rules, store, outbox, results)").ShouldBe(1);
         Share(profile.WorkerParts, "Walmart operation (its consumer and HTTP client)").ShouldBe(1);
         Share(profile.WorkerParts, "runtime (GC, JIT, thread pool)").ShouldBe(1);
 

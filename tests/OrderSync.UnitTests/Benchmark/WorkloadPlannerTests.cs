@@ -1,4 +1,5 @@
 using OrderSync.Benchmark.Workload;
+using OrderSync.Testing.Processes;
 
 namespace OrderSync.UnitTests.Benchmark;
 

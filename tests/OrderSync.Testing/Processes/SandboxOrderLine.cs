@@ -1,3 +1,3 @@
-namespace OrderSync.Benchmark.Workload;
+namespace OrderSync.Testing.Processes;
 
 public sealed record SandboxOrderLine(string LineNumber, string Sku, int Quantity);

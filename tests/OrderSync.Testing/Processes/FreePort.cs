@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrderSync.Benchmark.Infrastructure;
+namespace OrderSync.Testing.Processes;
 
 public static class FreePort
 {
