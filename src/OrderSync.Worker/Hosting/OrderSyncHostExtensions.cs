@@ -30,12 +30,13 @@ public static class OrderSyncHostExtensions
         services.AddSingleton<WalmartCallRecorder>();
         services.AddWalmartClient(builder.Configuration);
 
-        services.AddOrderSyncSagaActivities();
+        services.AddOrderSyncSaga();
 
         // Order matters: the schema and the contract's exchanges exist before the bus starts consuming.
         services.AddHostedService<DatabaseMigrationService>();
         services.AddHostedService<BrokerTopologyService>();
         services.AddOrderSyncBus();
+        services.AddHostedService<Saga.Outbox.OutboxSweeper>();
         services.AddHostedService<Observability.WalmartBudgetReporter>();
 
         return builder;

@@ -10,7 +10,6 @@ using OrderSync.Worker.Messaging.Redelivery;
 using OrderSync.Worker.Observability;
 using OrderSync.Worker.OperatorCommands;
 using OrderSync.Worker.Saga;
-using OrderSync.Worker.SagaRepository;
 using OrderSync.Worker.WalmartOperations;
 using RabbitMQ.Client;
 
@@ -23,8 +22,8 @@ public static class BusConfiguration
     /// it can number each order's events as they arrived), the saga (one order's events at a time, in that order), the
     /// Walmart operations (a lane per seller account, see <see cref="WalmartOperationLanes"/>), and the operator's commands. Internal messages between them use MassTransit's envelope.
     /// Every queue has quick in-memory retries (on the consumer, inside the redelivery filter of its message type) inside
-    /// durable delayed redelivery (wait queues), then its _error queue. The saga's retries stay on the endpoint, outside
-    /// its outbox, so that an attempt that failed sends nothing.
+    /// durable delayed redelivery (wait queues), then its _error queue. The saga sends only what it saved (its outbox), so an
+    /// attempt that failed sent nothing.
     /// </summary>
     public static IServiceCollection AddOrderSyncBus(this IServiceCollection services)
     {
@@ -36,8 +35,6 @@ public static class BusConfiguration
             host.StopTimeout = worker.Value.ShutdownTimeout;
         });
 
-        services.AddSingleton<DelayedRedelivery>();
-        services.AddSingleton<IHeldEventTimer, WaitQueueHeldEventTimer>();
         services.AddScoped(typeof(LogContextFilter<>));
         services.AddScoped(typeof(DelayedRedeliveryFilter<>));
         services.AddScoped(typeof(RequeueResolutionFilter<>));
@@ -48,7 +45,7 @@ public static class BusConfiguration
             bus.AddConsumer<CommerceEventConsumer>();
             bus.AddConsumer<ExecuteWalmartOperationConsumer>();
             bus.AddConsumer<OperatorCommandConsumer>();
-            bus.AddSagaStateMachine<OrderSyncStateMachine, OrderSyncState>().PostgresRepository("order_sync_saga");
+            bus.AddConsumer<OrderSyncConsumer>();
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -99,19 +96,19 @@ public static class BusConfiguration
                         retry.Ignore<RedeliveryExhaustedException>();
                         retry.Intervals(50, 100, 250, 500, 1000, 2000, 5000);
                     });
-                    endpoint.UseInMemoryOutbox(context);
 
+                    // One order's messages one at a time on this instance; the row lock does it across instances.
                     var partition = endpoint.CreatePartitioner(worker.ConcurrentMessageLimit);
-                    endpoint.ConfigureSaga<OrderSyncState>(context, saga =>
+                    endpoint.ConfigureConsumer<OrderSyncConsumer>(context, consumer =>
                     {
-                        saga.Message<ShipmentReceived>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
-                        saga.Message<TrackReceived>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
-                        saga.Message<CancellationRequested>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
-                        saga.Message<CommerceEventRejected>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
-                        saga.Message<ResyncRequested>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
-                        saga.Message<HeldEventsDue>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
-                        saga.Message<WalmartOperationCompleted>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
-                        saga.Message<WalmartOperationFailed>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        consumer.Message<ShipmentReceived>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        consumer.Message<TrackReceived>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        consumer.Message<CancellationRequested>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        consumer.Message<CommerceEventRejected>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        consumer.Message<ResyncRequested>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        consumer.Message<HeldEventsDue>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        consumer.Message<WalmartOperationCompleted>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        consumer.Message<WalmartOperationFailed>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                     });
                 });
 

@@ -15,6 +15,7 @@ public sealed class OrderSyncMetrics
     private readonly Counter<long> _deadLetters;
     private readonly Histogram<double> _syncLatency;
     private readonly Counter<long> _outOfArrivalOrder;
+    private readonly Counter<long> _outboxDeliveredLate;
 
     public OrderSyncMetrics(IMeterFactory meterFactory)
     {
@@ -29,6 +30,8 @@ public sealed class OrderSyncMetrics
             "ordersync.sync.latency", unit: "s", description: "From the Commerce event's CloudEvent time to its sync result being published.");
         _outOfArrivalOrder = meter.CreateCounter<long>(
             "ordersync.events.out_of_arrival_order", description: "Events applied before an earlier event of their order, which did not come within Worker:ArrivalOrderWait.");
+        _outboxDeliveredLate = meter.CreateCounter<long>(
+            "ordersync.outbox.delivered_late", description: "Messages an order saved but a stopped worker did not send, sent by the outbox sweeper.");
     }
 
     public void EventConsumed(string type) => _eventsConsumed.Add(1, new KeyValuePair<string, object?>("type", type));
@@ -48,6 +51,8 @@ public sealed class OrderSyncMetrics
     public void DeadLettered(string queue) => _deadLetters.Add(1, new KeyValuePair<string, object?>("queue", queue));
 
     public void AppliedOutOfArrivalOrder() => _outOfArrivalOrder.Add(1);
+
+    public void OutboxDeliveredLate(int count) => _outboxDeliveredLate.Add(count);
 
     public void Synced(string resultType, DateTimeOffset eventTime, DateTimeOffset publishedAt) =>
         _syncLatency.Record(Math.Max(0, (publishedAt - eventTime).TotalSeconds), new KeyValuePair<string, object?>("type", resultType));

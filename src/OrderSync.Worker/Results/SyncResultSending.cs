@@ -6,15 +6,15 @@ namespace OrderSync.Worker.Results;
 
 public static class SyncResultSending
 {
-    /// <summary>Sends a result to the results exchange with its type as routing key; inside a saga the outbox holds it until the row is saved.</summary>
-    public static async Task SendSyncResult(this ConsumeContext context, SyncResultCloudEvent result)
+    /// <summary>Sends a result to the results exchange with its type as routing key and its CloudEvent id as message id.</summary>
+    public static async Task SendSyncResult(this ISendEndpointProvider sender, SyncResultCloudEvent result, CancellationToken cancellationToken)
     {
-        var endpoint = await context.GetSendEndpoint(QueueNames.SyncResultsAddress);
+        var endpoint = await sender.GetSendEndpoint(QueueNames.SyncResultsAddress);
         await endpoint.Send(result, send =>
         {
             send.SetRoutingKey(result.Type);
             send.Serializer = CloudEventJsonSerializer.Instance;
             send.MessageId = Guid.Parse(result.Id);
-        });
+        }, cancellationToken);
     }
 }

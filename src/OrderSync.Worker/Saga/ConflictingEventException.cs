@@ -20,15 +20,6 @@ public sealed class ConflictingEventException : Exception, Messaging.IDeadLetter
     {
     }
 
-    /// <param name="where">What became of the first event under the id: "applied to", "held for".</param>
-    public static ConflictingEventException For(Contracts.Events.OrderEventContext conflicting, string where) => new(
-        $"Event {conflicting.EventId} ({conflicting.EventType}) was already {where} order {conflicting.PurchaseOrderId} with other contents; " +
-        "this one was not applied. Commerce must send a changed event under a new id.")
-    {
-        PurchaseOrderId = conflicting.PurchaseOrderId,
-        StoreCode = conflicting.StoreCode,
-    };
-
     public string? PurchaseOrderId { get; init; }
 
     public string? StoreCode { get; init; }

@@ -6,18 +6,21 @@ using OrderSync.Contracts.Events;
 using OrderSync.Persistence;
 using OrderSync.Walmart;
 using OrderSync.Worker.Messaging.Redelivery;
+using OrderSync.Worker.Saga;
 
 namespace OrderSync.Worker.WalmartOperations;
 
 /// <summary>
 /// Makes one Walmart operation happen exactly once: it settles the lines before the first call, reads the order before every
 /// call, and leaves out lines already in the wanted state, so a retry, a copy of the command or a lost answer never ships twice.
+/// The outcome goes to the order's saga in this process, not through the broker.
 /// </summary>
 public sealed class ExecuteWalmartOperationConsumer(
     IWalmartOrdersClient walmart,
     WalmartCarrierMapper carriers,
     WalmartOperationStore operations,
     WalmartCallRecorder calls,
+    OrderSyncSaga saga,
     TimeProvider clock,
     ILogger<ExecuteWalmartOperationConsumer> logger) : IConsumer<ExecuteWalmartOperation>, IRedeliveryExhausted<ExecuteWalmartOperation>
 {
@@ -38,7 +41,7 @@ public sealed class ExecuteWalmartOperationConsumer(
         var row = session.Row;
         if (row is { IsSucceeded: true, Result: not null })
         {
-            await context.Publish(JsonSerializer.Deserialize<WalmartOperationCompleted>(row.Result, Json)!, context.CancellationToken);
+            await saga.Handle(JsonSerializer.Deserialize<WalmartOperationCompleted>(row.Result, Json)!, context);
             return;
         }
 
@@ -47,7 +50,7 @@ public sealed class ExecuteWalmartOperationConsumer(
         {
             var completed = await Execute(attempt, session, context.CancellationToken);
             await session.Succeeded(JsonSerializer.Serialize(completed, Json), context.CancellationToken);
-            await context.Publish(completed, context.CancellationToken);
+            await saga.Handle(completed, context);
         }
         catch (OperationFailure failure) when (failure.IsThrottled)
         {
@@ -159,7 +162,7 @@ public sealed class ExecuteWalmartOperationConsumer(
     {
         logger.LogWarning("Operation {OperationId} of Walmart order {PurchaseOrderId} failed: {StatusDetails}", command.OperationId, command.PurchaseOrderId, details);
         await operations.Failed(command.OperationId, details, context.CancellationToken);
-        await context.Publish(new WalmartOperationFailed
+        await saga.Handle(new WalmartOperationFailed
         {
             CorrelationId = command.CorrelationId,
             OperationId = command.OperationId,
@@ -168,7 +171,7 @@ public sealed class ExecuteWalmartOperationConsumer(
             WalmartErrors = errors,
             Attempts = attempts,
             FailedAt = clock.GetUtcNow(),
-        }, context.CancellationToken);
+        }, context);
     }
 
     private static List<ShipLineRequest> ShipRequests(ExecuteWalmartOperation command, WalmartOrder order, IReadOnlyList<PlannedLine> lines)

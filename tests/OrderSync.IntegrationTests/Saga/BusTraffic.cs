@@ -7,7 +7,7 @@ namespace OrderSync.IntegrationTests.Saga;
 
 /// <summary>
 /// What the saga sent (Walmart operations, results) and which messages it has finished with. A message counts as processed only
-/// after its whole receive pipeline ran, so the in-memory outbox has released what it sent: a test can then assert that nothing was sent.
+/// after its whole receive pipeline ran, so what the saga sent after its commit has left: a test can then assert that nothing was sent.
 /// </summary>
 public sealed class BusTraffic : ISendObserver, IReceiveObserver
 {

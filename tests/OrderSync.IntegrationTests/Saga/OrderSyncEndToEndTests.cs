@@ -1,7 +1,7 @@
 using Npgsql;
+using OrderSync.Domain.State;
 using OrderSync.IntegrationTests.Infrastructure;
 using OrderSync.Worker.Inbound;
-using OrderSync.Worker.Saga;
 
 namespace OrderSync.IntegrationTests.Saga;
 

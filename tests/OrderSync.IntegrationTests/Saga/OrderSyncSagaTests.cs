@@ -1,6 +1,7 @@
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
+using OrderSync.Domain.State;
 using OrderSync.Worker.Inbound;
 using OrderSync.Worker.Saga;
 
@@ -60,16 +61,16 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_harness_finds_the_saga_idle_or_syncing_in_its_repository()
+    public async Task The_stored_order_is_syncing_while_an_operation_is_in_flight_and_idle_after()
     {
         var order = SagaOrder.New();
         Seed(order, ("MUG", 1));
 
         await Host.Deliver(order.Shipment("s1", "1Z1", ("MUG", 1)));
-        (await Host.Saga.Exists(order.CorrelationId, machine => machine.Syncing, TimeSpan.FromSeconds(5))).ShouldBe(order.CorrelationId);
+        (await Host.State(order.CorrelationId)).CurrentState.ShouldBe("Syncing");
 
         await Host.AnswerNext(WalmartOperationKind.Ship);
-        (await Host.Saga.Exists(order.CorrelationId, machine => machine.Idle, TimeSpan.FromSeconds(5))).ShouldBe(order.CorrelationId);
+        (await Host.State(order.CorrelationId)).CurrentState.ShouldBe("Idle");
     }
 
     // ---- Shipments ----
@@ -657,7 +658,7 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
         await Host.Deliver(shipment);
         await Host.AnswerNext(WalmartOperationKind.Ship);
         var before = await Host.State(order.CorrelationId);
-        var (operations, applied, version) = (before.Operations.Count, before.AppliedEventIds.Count, before.Version);
+        var (operations, applied) = (before.Operations.Count, before.AppliedEventIds.Count);
 
         for (var copy = 0; copy < 4; copy++)
         {
@@ -671,7 +672,6 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
         after.AppliedEventIds.Count.ShouldBe(applied);
         after.Shipments.ShouldHaveSingleItem().Status.ShouldBe(ShipmentStatus.Synced);
         Host.Walmart.Order(order.PurchaseOrderId).Lines.Sum(l => l.ShippedQuantity).ShouldBe(1);
-        after.Version.ShouldBeGreaterThanOrEqualTo(version);
     }
 
     [Fact]
@@ -712,7 +712,7 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_event_delivered_again_while_its_operation_is_in_flight_sends_that_same_operation_and_ships_once()
+    public async Task An_event_delivered_again_while_its_operation_is_in_flight_sends_nothing_and_ships_once()
     {
         var order = SagaOrder.New();
         Seed(order, ("MUG", 1), ("MUG", 1));
@@ -720,13 +720,11 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
         await Host.Deliver(shipment);
         var first = await Host.NextCommand();
 
+        // The operation left from the outbox with the first delivery's commit: the copy has nothing to add.
         await Host.Deliver(shipment);
 
-        var copy = await Host.NextCommand();
-        copy.OperationId.ShouldBe(first.OperationId);
-        copy.Kind.ShouldBe(WalmartOperationKind.Ship);
+        Host.ShouldHaveNoNewCommand();
         await Host.Answer(first);
-        await Host.Answer(copy);
 
         ShipmentSynced(order).ShouldHaveSingleItem();
         Host.Walmart.Order(order.PurchaseOrderId).Lines.Sum(l => l.ShippedQuantity).ShouldBe(1);
@@ -734,7 +732,7 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_outcome_delivered_again_publishes_its_result_again_under_the_same_id_and_no_other()
+    public async Task An_outcome_delivered_again_publishes_nothing_more()
     {
         var order = SagaOrder.New();
         Seed(order, ("MUG", 1));
@@ -745,14 +743,12 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
         await Host.Deliver(outcome);
         await Host.Deliver(WalmartDouble.Failure(ship, ErrorSources.Integration, "a late failure of an operation that succeeded"));
 
-        // Sent again because the first copy may never have left (the outbox is in memory); the same CloudEvent id lets Commerce drop it.
-        Host.Results.Count.ShouldBe(2);
-        Host.Results.DistinctBy(r => r.Id).ShouldHaveSingleItem().Type.ShouldBe(SyncResultTypes.ShipmentSynced);
+        Host.Results.ShouldHaveSingleItem().Type.ShouldBe(SyncResultTypes.ShipmentSynced);
         (await Host.State(order.CorrelationId)).OrderStatus.ShouldBe(OrderStatuses.Shipped);
     }
 
     [Fact]
-    public async Task A_copy_of_a_cancellation_refused_for_its_reason_publishes_its_error_again_under_the_same_id()
+    public async Task A_copy_of_a_cancellation_refused_for_its_reason_publishes_nothing_more()
     {
         var order = SagaOrder.New();
         Seed(order, ("MUG", 1));
@@ -761,10 +757,8 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
         await Host.Deliver(cancellation);
         await Host.Deliver(cancellation);
 
-        // The first result left from memory after the commit, and may have been lost with the process that sent it.
         Host.ShouldHaveNoNewCommand();
-        Host.Results.Count.ShouldBe(2);
-        var error = Host.Results.DistinctBy(r => r.Id).ShouldHaveSingleItem();
+        var error = Host.Results.ShouldHaveSingleItem();
         error.Type.ShouldBe(SyncResultTypes.SyncFailed);
         error.Data.ShouldBeOfType<SyncFailedData>().StatusDetails.ShouldContain("without a cancellation reason");
     }
@@ -785,15 +779,15 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
 
         rerun.OperationId.ShouldBe(ship.OperationId);
         rerun.Shipment!.Track.TrackNumber.ShouldBe("1Z2");
-        (await Host.State(order.CorrelationId)).InFlight().ShouldNotBeNull().OperationId.ShouldBe(ship.OperationId);
+        (await Host.State(order.CorrelationId)).InFlight.ShouldNotBeNull().OperationId.ShouldBe(ship.OperationId);
         Host.Results.DistinctBy(r => r.Id).ShouldHaveSingleItem().Type.ShouldBe(SyncResultTypes.SyncFailed);
-        (await Host.NextCommand()).OperationId.ShouldBe(ship.OperationId, "the copy sends the command of the run in flight again");
+        Host.ShouldHaveNoNewCommand();
         await Host.Answer(rerun);
         ShipmentSynced(order).ShouldHaveSingleItem().Lines.Single().TrackingNumber.ShouldBe("1Z2");
     }
 
     [Fact]
-    public async Task A_failure_delivered_again_publishes_its_error_again_under_the_same_id()
+    public async Task A_failure_delivered_again_publishes_nothing_more()
     {
         var order = SagaOrder.New();
         Seed(order, ("MUG", 1));
@@ -804,14 +798,13 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
         await Host.Deliver(failure);
         await Host.Deliver(failure);
 
-        Host.Results.Count.ShouldBe(2);
-        var error = Host.Results.DistinctBy(r => r.Id).ShouldHaveSingleItem();
+        var error = Host.Results.ShouldHaveSingleItem();
         error.Type.ShouldBe(SyncResultTypes.SyncFailed);
         error.Data.ShouldBeOfType<SyncFailedData>().StatusDetails.ShouldContain("carrier 'UPS'");
     }
 
     [Fact]
-    public async Task An_outcome_delivered_again_sends_the_operation_in_flight_again_so_a_crash_after_commit_loses_nothing()
+    public async Task An_outcome_delivered_again_while_the_next_operation_is_in_flight_sends_nothing_more()
     {
         var order = SagaOrder.New();
         Seed(order, ("MUG", 1), ("TEE", 1));
@@ -822,8 +815,7 @@ public abstract class OrderSyncSagaTests : IAsyncLifetime
 
         await Host.Deliver(outcome);
 
-        var again = await Host.NextCommand();
-        again.OperationId.ShouldBe(second.OperationId);
+        Host.ShouldHaveNoNewCommand();
         await Host.Answer(second);
         Host.ShouldHaveNoNewCommand();
         ShipmentSynced(order).Count.ShouldBe(2);

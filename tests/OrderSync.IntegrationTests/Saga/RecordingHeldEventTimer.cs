@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
-using OrderSync.Worker.Saga;
+using OrderSync.Worker.Saga.Outbox;
 
 namespace OrderSync.IntegrationTests.Saga;
 
@@ -11,7 +11,7 @@ public sealed class RecordingHeldEventTimer : IHeldEventTimer
 
     public IReadOnlyList<(Guid CorrelationId, TimeSpan Delay)> Requests => [.. _requests];
 
-    public Task WakeUpLater(ConsumeContext context, Guid correlationId, TimeSpan delay)
+    public Task WakeUpLater(ISendEndpointProvider sender, Guid correlationId, TimeSpan delay, CancellationToken cancellationToken)
     {
         _requests.Enqueue((correlationId, delay));
         return Task.CompletedTask;

@@ -4,15 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Results;
+using OrderSync.Domain.State;
 using OrderSync.IntegrationTests.Infrastructure;
 using OrderSync.Worker.Saga;
-using OrderSync.Worker.SagaRepository;
+using OrderSync.Worker.Saga.Outbox;
 
 namespace OrderSync.IntegrationTests.Saga;
 
 /// <summary>
-/// The order sync state machine in MassTransit's test harness, on the in-memory transport, with the in-memory saga repository or the
-/// project's PostgreSQL one. The Walmart operation consumer is left out: the test takes each operation the saga sends and answers it.
+/// The order sync saga's consumer in MassTransit's test harness, on the in-memory transport, with orders kept in memory or in the
+/// project's PostgreSQL store. The Walmart operation consumer is left out: the test takes each operation the saga sends and answers it.
 /// </summary>
 public sealed class SagaTestHost : IAsyncDisposable
 {
@@ -27,12 +28,9 @@ public sealed class SagaTestHost : IAsyncDisposable
         _provider = provider;
         _traffic = traffic;
         Harness = provider.GetRequiredService<ITestHarness>();
-        Saga = Harness.GetSagaStateMachineHarness<OrderSyncStateMachine, OrderSyncState>();
     }
 
     public ITestHarness Harness { get; }
-
-    public ISagaStateMachineTestHarness<OrderSyncStateMachine, OrderSyncState> Saga { get; }
 
     public WalmartDouble Walmart { get; } = new();
 
@@ -44,35 +42,31 @@ public sealed class SagaTestHost : IAsyncDisposable
     /// <summary>Every result the saga sent to Commerce, in the order sent.</summary>
     public IReadOnlyList<SyncResultCloudEvent> Results => _traffic.Results;
 
-    public static Task<SagaTestHost> StartInMemory() => Start(_ => { }, saga => saga.InMemoryRepository());
+    public static Task<SagaTestHost> StartInMemory() => Start(services => services.AddSingleton<IOrderSyncStore, InMemoryOrderSyncStore>());
 
     public static Task<SagaTestHost> StartOnPostgres(string connectionString) =>
-        Start(services => services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString)), saga => saga.PostgresRepository("order_sync_saga"));
+        Start(services => services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString)));
 
-    private static async Task<SagaTestHost> Start(Action<IServiceCollection> configure, Action<ISagaRegistrationConfigurator<OrderSyncState>> repository)
+    private static async Task<SagaTestHost> Start(Action<IServiceCollection> store)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddOrderSyncSagaActivities();
         services.AddSingleton<RecordingHeldEventTimer>();
         services.AddSingleton<IHeldEventTimer>(provider => provider.GetRequiredService<RecordingHeldEventTimer>());
-        configure(services);
+        store(services);
+        services.AddOrderSyncSaga();
         services.AddMassTransitTestHarness(bus =>
         {
-            repository(bus.AddSagaStateMachine<OrderSyncStateMachine, OrderSyncState>());
+            bus.AddConsumer<OrderSyncConsumer>();
 
-            // As in the worker: a behaviour that lost a race runs again, and what it sent leaves only once its state is saved.
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            // As in the worker: a message that lost a race for a new order runs again.
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry =>
             {
-                endpoint.UseMessageRetry(retry =>
-                {
-                    retry.Handle<ConcurrencyException>();
-                    retry.Handle<PostgresException>();
-                    retry.Intervals(10, 50, 100, 250, 500, 1000);
-                });
-                endpoint.UseInMemoryOutbox(context);
-            });
+                retry.Handle<ConcurrencyException>();
+                retry.Handle<PostgresException>();
+                retry.Intervals(10, 50, 100, 250, 500, 1000);
+            }));
         });
         services.Configure<TestHarnessOptions>(options => options.TestTimeout = TimeSpan.FromMinutes(2));
 
@@ -137,8 +131,8 @@ public sealed class SagaTestHost : IAsyncDisposable
 
     public async Task<OrderSyncState> State(Guid correlationId)
     {
-        var repository = _provider.GetRequiredService<ILoadSagaRepository<OrderSyncState>>();
-        return (await repository.Load(correlationId)).ShouldNotBeNull($"no saga {correlationId}");
+        await using var transaction = await _provider.GetRequiredService<IOrderSyncStore>().Begin(correlationId, CancellationToken.None);
+        return transaction.State.ShouldNotBeNull($"no saga {correlationId}");
     }
 
     public async ValueTask DisposeAsync()

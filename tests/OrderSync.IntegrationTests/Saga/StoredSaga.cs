@@ -1,13 +1,12 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
+using OrderSync.Domain.State;
 using OrderSync.IntegrationTests.Infrastructure;
 using OrderSync.Worker.Inbound;
-using OrderSync.Worker.Saga;
 
 namespace OrderSync.IntegrationTests.Saga;
 
-/// <summary>The saga state of an order as the worker's repository stored it.</summary>
+/// <summary>The saga state of an order as the worker stored it.</summary>
 public static class StoredSaga
 {
     public static async Task<OrderSyncState?> Load(string connectionString, string purchaseOrderId, string storeCode = "walmart_us")
@@ -15,7 +14,7 @@ public static class StoredSaga
         await using var connection = new NpgsqlConnection(connectionString);
         var data = await connection.QuerySingleOrDefaultAsync<string>(
             "select data::text from order_sync_saga where correlation_id = @id", new { id = OrderCorrelation.For(storeCode, purchaseOrderId) });
-        return data is null ? null : JsonSerializer.Deserialize<OrderSyncState>(data);
+        return data is null ? null : OrderSyncState.FromJson(data);
     }
 
     /// <summary>Waits until the saga of the order shows what the test expects.</summary>

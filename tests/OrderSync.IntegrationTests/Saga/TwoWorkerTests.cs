@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
+using OrderSync.Domain.State;
 using OrderSync.IntegrationTests.Infrastructure;
-using OrderSync.Worker.Saga;
 
 namespace OrderSync.IntegrationTests.Saga;
 
@@ -121,7 +121,7 @@ public sealed class TwoWorkerTests
         state.Shipments.Count == 4
         && state.Shipments.All(s => s.Status == ShipmentStatus.Synced)
         && state.Shipments.Single(s => s.ShipmentId == "s1").SentTrackingNumber!.StartsWith("T1b", StringComparison.Ordinal)
-        && state.InFlight() is null
+        && state.InFlight is null
         && state.Operations.All(o => o.Status != OperationStatus.Queued);
 
     private static List<JsonObject> FirstWave(string po, string store)

@@ -1,7 +1,10 @@
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
-using OrderSync.Worker.Saga;
+using OrderSync.Domain.Decisions;
+using OrderSync.Domain.State;
+using static OrderSync.Domain.OrderSyncRules;
+using static OrderSync.UnitTests.Saga.OrderSyncMessages;
 
 namespace OrderSync.UnitTests.Saga;
 
@@ -14,147 +17,140 @@ public sealed class OrderSyncInterleavingRulesTests
     [Fact]
     public void A_track_for_a_ship_in_flight_becomes_a_tracking_update_when_the_ship_completes_with_the_old_number()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", First));
-        var ship = state.StartNextOperation()!;
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
 
-        state.RecordTrack(Track("s1", Second, "e-track"));
-        state.StartNextOperation().ShouldBeNull();
-        state.ApplyCompletion(ship, Completed(ship, "1Z1"));
+        On(state, Track("s1", Second, "e-track"), Now, ArrivalWait).SendsNothing();
+        var decided = On(state, Completed(ship, "1Z1"));
 
-        var update = state.StartNextOperation().ShouldNotBeNull();
+        var update = decided.Sent();
         update.Kind.ShouldBe(WalmartOperationKind.UpdateTracking);
         update.CausationId.ShouldBe("e-track");
-        state.BuildCommand(update).Shipment!.Track.ShouldBe(Second);
+        update.Shipment!.Track.ShouldBe(Second);
     }
 
     [Fact]
     public void A_track_for_a_ship_in_flight_needs_no_update_when_the_ship_went_out_with_it()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", First));
-        var ship = state.StartNextOperation()!;
-        state.RecordTrack(Track("s1", Second, "e-track"));
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        On(state, Track("s1", Second, "e-track"), Now, ArrivalWait);
 
         // A copy of the command, sent again for a redelivered event, carried the newer track and was the one that ran.
-        state.ApplyCompletion(ship, Completed(ship, "1Z2"));
+        var decided = On(state, Completed(ship, "1Z2"));
 
-        state.StartNextOperation().ShouldBeNull();
+        decided.SendsNothing();
+        state.InFlight.ShouldBeNull();
         state.Shipments[0].SentTrackingNumber.ShouldBe("1Z2");
     }
 
     [Fact]
     public void A_failed_tracking_update_leaves_the_shipment_shipped_and_a_new_track_updates_it_again()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", First));
-        var ship = state.StartNextOperation()!;
-        state.ApplyCompletion(ship, Completed(ship, "1Z1"));
-        state.RecordTrack(Track("s1", Second, "e-2"));
-        var update = state.StartNextOperation()!;
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        On(state, Completed(ship, "1Z1"));
+        var update = On(state, Track("s1", Second, "e-2"), Now, ArrivalWait).Sent();
 
-        state.ApplyFailure(update, "Walmart refused the tracking number.");
+        On(state, Failure(update, "Walmart refused the tracking number."));
         state.Shipments[0].Status.ShouldBe(ShipmentStatus.Synced);
-        state.RecordTrack(Track("s1", First with { TrackNumber = "1Z3" }, "e-3"));
+        var decided = On(state, Track("s1", First with { TrackNumber = "1Z3" }, "e-3"), Now, ArrivalWait);
 
         state.Operations.Where(o => o.Kind == WalmartOperationKind.Ship).ShouldHaveSingleItem();
-        state.StartNextOperation()!.Kind.ShouldBe(WalmartOperationKind.UpdateTracking);
+        decided.Sent().Kind.ShouldBe(WalmartOperationKind.UpdateTracking);
     }
 
     [Fact]
     public void A_resync_of_a_failed_tracking_update_leaves_the_shipment_shipped()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", First));
-        var ship = state.StartNextOperation()!;
-        state.ApplyCompletion(ship, Completed(ship, "1Z1"));
-        state.RecordTrack(Track("s1", Second, "e-2"));
-        state.ApplyFailure(state.StartNextOperation()!, "Walmart was unavailable.");
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        On(state, Completed(ship, "1Z1"));
+        var update = On(state, Track("s1", Second, "e-2"), Now, ArrivalWait).Sent();
+        On(state, Failure(update, "Walmart was unavailable."));
 
-        state.RequeueFailedOperations().ShouldBe(1);
+        var decided = On(state, Resync());
 
+        decided.Decisions.OfType<OperationsRequeued>().ShouldHaveSingleItem().Count.ShouldBe(1);
         state.Shipments[0].Status.ShouldBe(ShipmentStatus.Synced);
-        state.StartNextOperation()!.Kind.ShouldBe(WalmartOperationKind.UpdateTracking);
+        var again = decided.Sent();
+        again.Kind.ShouldBe(WalmartOperationKind.UpdateTracking);
+        again.OperationId.ShouldBe(update.OperationId);
     }
 
     [Fact]
     public void A_failed_ship_runs_again_under_its_own_operation_when_its_track_changes()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", First));
-        var ship = state.StartNextOperation()!;
-        state.ApplyFailure(ship, "Walmart refused the carrier.");
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        On(state, Failure(ship, "Walmart refused the carrier."));
 
-        state.RecordTrack(Track("s1", First, "e-same"));
-        state.StartNextOperation().ShouldBeNull();
-        state.RecordTrack(Track("s1", Second, "e-new"));
+        On(state, Track("s1", First, "e-same"), Now, ArrivalWait).SendsNothing();
+        var decided = On(state, Track("s1", Second, "e-new"), Now, ArrivalWait);
 
-        var retry = state.StartNextOperation().ShouldNotBeNull();
+        var retry = decided.Sent();
         retry.OperationId.ShouldBe(ship.OperationId);
         retry.CausationId.ShouldBe("e-new");
         state.Operations.ShouldHaveSingleItem();
-        state.BuildCommand(retry).Shipment!.Track.ShouldBe(Second);
+        retry.Shipment!.Track.ShouldBe(Second);
     }
 
     [Fact]
     public void A_failed_ship_runs_again_when_the_track_gets_the_url_its_refusal_asked_for()
     {
         var unknownCarrier = new ShipmentTrack("t1", "pigeonpost", "Pigeon Post", "PP-1", null);
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", unknownCarrier));
-        var ship = state.StartNextOperation()!;
-        state.ApplyFailure(ship, "Walmart needs a tracking URL for carrier Pigeon Post.");
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", unknownCarrier), Now, ArrivalWait).Sent();
+        On(state, Failure(ship, "Walmart needs a tracking URL for carrier Pigeon Post."));
 
-        state.RecordTrack(Track("s1", unknownCarrier with { TrackId = "t1-resaved" }, "e-resaved"));
-        state.StartNextOperation().ShouldBeNull();
-        state.RecordTrack(Track("s1", unknownCarrier with { TrackUrl = "https://pigeon.example/PP-1" }, "e-url"));
+        On(state, Track("s1", unknownCarrier with { TrackId = "t1-resaved" }, "e-resaved"), Now, ArrivalWait).SendsNothing();
+        var decided = On(state, Track("s1", unknownCarrier with { TrackUrl = "https://pigeon.example/PP-1" }, "e-url"), Now, ArrivalWait);
 
-        var retry = state.StartNextOperation().ShouldNotBeNull();
+        var retry = decided.Sent();
         retry.OperationId.ShouldBe(ship.OperationId);
-        state.BuildCommand(retry).Shipment!.Track.TrackUrl.ShouldBe("https://pigeon.example/PP-1");
+        retry.Shipment!.Track.TrackUrl.ShouldBe("https://pigeon.example/PP-1");
     }
 
     [Fact]
     public void A_ship_that_fails_after_another_track_was_saved_while_it_ran_runs_again_with_that_track()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", First));
-        var ship = state.StartNextOperation()!;
-        state.RecordTrack(Track("s1", Second, "e-new"));
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        On(state, Track("s1", Second, "e-new"), Now, ArrivalWait);
 
-        state.ApplyFailure(ship, "Walmart refused the tracking number.");
-        state.RetryWithTrackSavedMeanwhile(ship).ShouldBeTrue();
+        var decided = On(state, Failure(ship, "Walmart refused the tracking number."));
 
-        var retry = state.StartNextOperation().ShouldNotBeNull();
+        decided.Published().Data.ShouldBeOfType<SyncFailedData>().StatusDetails.ShouldBe("Walmart refused the tracking number.");
+        var retry = decided.Sent();
         retry.OperationId.ShouldBe(ship.OperationId);
         retry.CausationId.ShouldBe("e-new");
-        state.BuildCommand(retry).Shipment!.Track.ShouldBe(Second);
+        retry.Shipment!.Track.ShouldBe(Second);
     }
 
     [Fact]
     public void A_ship_that_fails_with_the_track_it_was_sent_with_stays_failed()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", First));
-        var ship = state.StartNextOperation()!;
-        state.RecordTrack(Track("s1", First with { TrackId = "t1-resaved" }, "e-resaved"));
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        On(state, Track("s1", First with { TrackId = "t1-resaved" }, "e-resaved"), Now, ArrivalWait);
 
-        state.ApplyFailure(ship, "Walmart refused the tracking number.");
+        var decided = On(state, Failure(ship, "Walmart refused the tracking number."));
 
-        state.RetryWithTrackSavedMeanwhile(ship).ShouldBeFalse();
-        state.StartNextOperation().ShouldBeNull();
+        decided.SendsNothing();
+        state.Operation(ship).Status.ShouldBe(OperationStatus.Failed);
         state.OrderStatus.ShouldBe(OrderStatuses.Error);
     }
 
     [Fact]
     public void A_ship_queued_while_a_cancellation_waits_its_turn_goes_before_it()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", First));
-        state.StartNextOperation();
-        state.RecordCancellation(Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK")).ShouldBeNull();
+        var state = NewOrder();
+        On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        var cancellation = On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait);
+        cancellation.Decisions.OfType<PublishResult>().ShouldBeEmpty();
+        cancellation.SendsNothing();
 
-        state.RecordShipment(Shipment("s2", Second));
+        On(state, Shipment("s2", Second), Now, ArrivalWait);
 
         state.Operations.Select(o => (o.Kind, o.ShipmentId)).ShouldBe(
             [(WalmartOperationKind.Ship, "s1"), (WalmartOperationKind.Ship, "s2"), (WalmartOperationKind.Cancel, null)]);
@@ -163,40 +159,45 @@ public sealed class OrderSyncInterleavingRulesTests
     [Fact]
     public void A_cancellation_does_not_start_while_a_shipment_waits_for_its_track()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", track: null));
-        state.RecordCancellation(Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK")).ShouldBeNull();
+        var state = NewOrder();
+        On(state, Shipment("s1", track: null), Now, ArrivalWait);
+        var cancellation = On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait);
+        cancellation.Decisions.OfType<PublishResult>().ShouldBeEmpty();
 
-        state.StartNextOperation().ShouldBeNull();
-        state.RecordTrack(Track("s1", First, "e-track"));
+        cancellation.SendsNothing();
+        var decided = On(state, Track("s1", First, "e-track"), Now, ArrivalWait);
 
-        state.StartNextOperation()!.Kind.ShouldBe(WalmartOperationKind.Ship);
+        decided.Sent().Kind.ShouldBe(WalmartOperationKind.Ship);
     }
 
     [Fact]
     public void A_cancellation_queued_or_done_makes_a_second_one_change_nothing()
     {
-        var state = new OrderSyncState();
-        state.RecordCancellation(Cancellation("e-1", "SELLER_CANCEL_OUT_OF_STOCK")).ShouldBeNull();
+        var state = NewOrder();
+        var cancel = On(state, Cancellation("e-1", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait).Sent();
 
-        state.RecordCancellation(Cancellation("e-2", "CUSTOMER_REQUESTED_SELLER_TO_CANCEL")).ShouldBeNull();
+        var second = On(state, Cancellation("e-2", "CUSTOMER_REQUESTED_SELLER_TO_CANCEL"), Now, ArrivalWait);
 
+        second.Decisions.OfType<PublishResult>().ShouldBeEmpty();
+        second.SendsNothing();
         state.Operations.ShouldHaveSingleItem();
         state.Cancellation!.EventId.ShouldBe("e-1");
-        state.BuildCommand(state.StartNextOperation()!).Cancellation!.WalmartReason.ShouldBe("SELLER_CANCEL_OUT_OF_STOCK");
+        state.Cancellation.WalmartReason.ShouldBe("SELLER_CANCEL_OUT_OF_STOCK");
+        cancel.Cancellation!.WalmartReason.ShouldBe("SELLER_CANCEL_OUT_OF_STOCK");
     }
 
     [Fact]
     public void A_cancellation_of_an_order_whose_lines_the_saga_saw_all_shipped_is_refused()
     {
-        var state = new OrderSyncState { PurchaseOrderId = "PO-1" };
-        state.RecordShipment(Shipment("s1", First));
-        var ship = state.StartNextOperation()!;
-        state.ApplyCompletion(ship, Completed(ship, "1Z1", [new OrderLineState("1", "MUG", 1, 1, 0)]));
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        On(state, Completed(ship, "1Z1", [new OrderLineState("1", "MUG", 1, 1, 0)]));
 
-        var refusal = state.RecordCancellation(Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"));
+        var decided = On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait);
 
-        refusal.ShouldBe("Walmart order PO-1 is already fully shipped, so there is nothing left to cancel.");
+        decided.Published().Data.ShouldBeOfType<SyncFailedData>().StatusDetails
+            .ShouldBe("Walmart order PO-1 is already fully shipped, so there is nothing left to cancel.");
+        decided.SendsNothing();
         state.Operations.ShouldHaveSingleItem();
         state.OrderStatus.ShouldBe(OrderStatuses.Error);
     }
@@ -204,71 +205,129 @@ public sealed class OrderSyncInterleavingRulesTests
     [Fact]
     public void A_cancellation_of_an_order_whose_lines_are_shipped_or_cancelled_is_refused()
     {
-        var state = new OrderSyncState { PurchaseOrderId = "PO-1" };
-        state.RecordShipment(Shipment("s1", First));
-        var ship = state.StartNextOperation()!;
-        state.ApplyCompletion(ship, Completed(ship, "1Z1", [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 1)]));
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        On(state, Completed(ship, "1Z1", [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 1)]));
 
-        state.RecordCancellation(Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"))
+        var decided = On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait);
+
+        decided.Published().Data.ShouldBeOfType<SyncFailedData>().StatusDetails
             .ShouldBe("Every line of Walmart order PO-1 is already shipped or cancelled, so there is nothing left to cancel.");
     }
 
     [Fact]
     public void After_the_cancellation_went_through_a_later_success_still_reports_canceled()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", First));
-        var ship = state.StartNextOperation()!;
-        state.ApplyCompletion(ship, Completed(ship, "1Z1"));
-        state.RecordCancellation(Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"));
-        var cancel = state.StartNextOperation()!;
-        state.ApplyCompletion(cancel, Completed(cancel, null, [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 1)]));
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        On(state, Completed(ship, "1Z1"));
+        var cancel = On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait).Sent();
+        On(state, Completed(cancel, null, [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 1)]));
 
-        state.RecordTrack(Track("s1", Second, "e-2"));
-        var update = state.StartNextOperation()!;
-        state.ApplyCompletion(update, Completed(update, "1Z2", [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 1)]));
+        var update = On(state, Track("s1", Second, "e-2"), Now, ArrivalWait).Sent();
+        var decided = On(state, Completed(update, "1Z2", [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 1)]));
 
         state.OrderStatus.ShouldBe(OrderStatuses.Canceled);
-        state.SyncedStatus().ShouldBe(OrderStatuses.Canceled);
+        decided.Published().Data.ShouldBeOfType<ShipmentSyncedData>().OrderStatus.ShouldBe(OrderStatuses.Canceled);
     }
 
-    private static ShipmentReceived Shipment(string id, ShipmentTrack? track) => new()
-    {
-        CorrelationId = Guid.NewGuid(),
-        Context = Context($"e-{id}"),
-        ShipmentId = id,
-        ShipmentIncrementId = id,
-        ShippedAt = DateTimeOffset.UnixEpoch,
-        Items = [new ShipmentItem("i1", "MUG", 1)],
-        Tracks = track is null ? [] : [track],
-    };
+    // ---- Arrival order: the intake numbers an order's events; they are applied in that order ----
 
-    private static TrackReceived Track(string shipmentId, ShipmentTrack track, string eventId) => new()
+    [Fact]
+    public void An_event_that_comes_before_an_earlier_one_is_held_until_that_one_is_applied()
     {
-        CorrelationId = Guid.NewGuid(),
-        Context = Context(eventId),
-        ShipmentId = shipmentId,
-        Track = track,
-    };
+        var state = NewOrder();
+        var track = Track("s1", First, Numbered("e-track", 2, Now));
 
-    private static CancellationRequested Cancellation(string eventId, string walmartReason) => new()
+        var held = On(state, track, Now, ArrivalWait);
+
+        held.StateChanged.ShouldBeTrue();
+        held.Decisions.OfType<EventHeld>().ShouldHaveSingleItem().ShouldBe(new EventHeld("e-track", 2, 1));
+        held.Decisions.OfType<WakeUpAt>().ShouldHaveSingleItem().At.ShouldBe(Now + ArrivalWait);
+        state.Holds("e-track").ShouldBeTrue();
+        state.IsApplied("e-track").ShouldBeFalse();
+        state.PendingTracks.ShouldBeEmpty();
+
+        var shipment = On(state, Shipment("s1", track: null, Numbered("e-s1", 1, Now)), Now.AddSeconds(1), ArrivalWait);
+
+        shipment.SendsNothing();
+        var release = shipment.Decisions.OfType<ReleaseHeldEvent>().ShouldHaveSingleItem();
+        release.Event.ShouldBeSameAs(track);
+        release.Sequence.ShouldBe(2);
+        state.Holds("e-track").ShouldBeTrue();
+
+        var released = On(state, (TrackReceived)release.Event, Now.AddSeconds(1), ArrivalWait);
+
+        released.Sent().Shipment!.Track.ShouldBe(First);
+        state.HeldEvents.ShouldBeEmpty();
+        state.LastArrivalSequence.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_copy_of_a_held_event_is_not_held_twice_but_sets_the_timer_again()
     {
-        CorrelationId = Guid.NewGuid(),
-        Context = Context(eventId),
-        RequestedReason = "out_of_stock",
-        WalmartReason = walmartReason,
-    };
+        var state = NewOrder();
+        var track = Track("s1", First, Numbered("e-track", 2, Now));
+        On(state, track, Now, ArrivalWait);
 
-    private static OrderEventContext Context(string eventId) => new(eventId, "type", DateTimeOffset.UnixEpoch, "walmart_us", "PO-1", "0001");
+        var copy = On(state, track, Now.AddSeconds(5), ArrivalWait);
 
-    private static WalmartOperationCompleted Completed(OperationRecord operation, string? trackingNumber, IReadOnlyList<OrderLineState>? order = null) => new()
+        copy.StateChanged.ShouldBeFalse();
+        copy.Decisions.ShouldHaveSingleItem().ShouldBe(new WakeUpAt(Now + ArrivalWait));
+        state.HeldEvents.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Held_events_that_have_waited_long_enough_are_applied_without_the_events_before_them()
     {
-        CorrelationId = Guid.Empty,
-        OperationId = operation.OperationId,
-        Lines = trackingNumber is null
-            ? [new OperationLine("2", "TEE", 1, null, null, "SELLER_CANCEL_OUT_OF_STOCK")]
-            : [new OperationLine("1", "MUG", 1, "UPS", trackingNumber, null)],
-        Order = order ?? [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 0)],
-        CompletedAt = DateTimeOffset.UnixEpoch,
-    };
+        var state = NewOrder();
+        var shipment = Shipment("s1", First, Numbered("e-s1", 2, Now));
+        var track = Track("s1", Second, Numbered("e-track", 3, Now.AddSeconds(1)));
+        On(state, track, Now.AddSeconds(1), ArrivalWait);
+        On(state, shipment, Now.AddSeconds(1), ArrivalWait);
+        state.HeldEvents.Select(h => h.Sequence).ShouldBe([2, 3]);
+
+        // A timer that comes early (another instance's clock) sets itself again.
+        var tooEarly = On(state, HeldEventsAreDue(), Now.AddSeconds(10), ArrivalWait);
+        tooEarly.StateChanged.ShouldBeFalse();
+        tooEarly.Decisions.ShouldHaveSingleItem().ShouldBe(new WakeUpAt(Now + ArrivalWait));
+
+        var due = On(state, HeldEventsAreDue(), Now + ArrivalWait, ArrivalWait);
+        var first = due.Decisions.ShouldHaveSingleItem().ShouldBeOfType<ReleaseHeldEvent>();
+        first.Event.ShouldBeSameAs(shipment);
+        due.StateChanged.ShouldBeFalse();
+
+        var applied = On(state, (ShipmentReceived)first.Event, Now + ArrivalWait, ArrivalWait);
+        applied.Decisions.OfType<AppliedWithoutEarlierEvents>().ShouldHaveSingleItem().ShouldBe(new AppliedWithoutEarlierEvents("e-s1", 2, 1, 1));
+        applied.Sent().Kind.ShouldBe(WalmartOperationKind.Ship);
+        var next = applied.Decisions.OfType<ReleaseHeldEvent>().ShouldHaveSingleItem();
+        next.Event.ShouldBeSameAs(track);
+
+        On(state, (TrackReceived)next.Event, Now + ArrivalWait, ArrivalWait);
+        state.HeldEvents.ShouldBeEmpty();
+        state.LastArrivalSequence.ShouldBe(3);
+        state.Shipments[0].Track.ShouldBe(Second);
+    }
+
+    [Fact]
+    public void An_event_under_the_id_of_a_held_one_with_other_contents_is_refused_and_changes_nothing()
+    {
+        var state = NewOrder();
+        On(state, Track("s1", First, Numbered("e-track", 2, Now) with { ContentDigest = "digest-1" }), Now, ArrivalWait);
+        var before = state.ToJson();
+
+        var decided = On(state, Track("s1", Second, Numbered("e-track", 2, Now) with { ContentDigest = "digest-2" }), Now, ArrivalWait);
+
+        decided.StateChanged.ShouldBeFalse();
+        decided.Decisions.ShouldHaveSingleItem().ShouldBeOfType<Refusal>().Reason.ShouldContain("e-track");
+        state.ToJson().ShouldBe(before);
+    }
+
+    private static WalmartOperationCompleted Completed(ExecuteWalmartOperation command, string? trackingNumber, IReadOnlyList<OrderLineState>? order = null) =>
+        Completion(
+            command,
+            trackingNumber is null
+                ? [new OperationLine("2", "TEE", 1, null, null, "SELLER_CANCEL_OUT_OF_STOCK")]
+                : [new OperationLine("1", "MUG", 1, "UPS", trackingNumber, null)],
+            order ?? [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 0)]);
 }

@@ -1,7 +1,10 @@
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
-using OrderSync.Worker.Saga;
+using OrderSync.Domain.Decisions;
+using OrderSync.Domain.State;
+using static OrderSync.Domain.OrderSyncRules;
+using static OrderSync.UnitTests.Saga.OrderSyncMessages;
 
 namespace OrderSync.UnitTests.Saga;
 
@@ -10,99 +13,113 @@ public sealed class OrderSyncRulesTests
     private static readonly ShipmentTrack Ups = new("t1", "ups", "UPS", "1Z1", null);
 
     [Fact]
-    public void A_shipment_with_a_track_queues_a_ship_operation()
+    public void A_shipment_with_a_track_queues_a_ship_operation_and_sends_it()
     {
-        var state = new OrderSyncState();
+        var state = NewOrder();
 
-        state.RecordShipment(Shipment("s1", Ups));
+        var decided = On(state, Shipment("s1", Ups), Now, ArrivalWait);
 
+        decided.StateChanged.ShouldBeTrue();
         state.Shipments.ShouldHaveSingleItem().Status.ShouldBe(ShipmentStatus.Queued);
-        state.Operations.ShouldHaveSingleItem().Kind.ShouldBe(WalmartOperationKind.Ship);
+        var ship = state.Operations.ShouldHaveSingleItem();
+        ship.Kind.ShouldBe(WalmartOperationKind.Ship);
+        ship.Status.ShouldBe(OperationStatus.InFlight);
+        var command = decided.Sent();
+        command.OperationId.ShouldBe(ship.OperationId);
+        command.Shipment!.Track.ShouldBe(Ups);
+        state.CurrentState.ShouldBe("Syncing");
     }
 
     [Fact]
     public void A_shipment_without_a_track_waits_for_it_and_its_track_releases_it()
     {
-        var state = new OrderSyncState();
+        var state = NewOrder();
 
-        state.RecordShipment(Shipment("s1", track: null));
+        On(state, Shipment("s1", track: null), Now, ArrivalWait).SendsNothing();
         state.Operations.ShouldBeEmpty();
         state.Shipments[0].Status.ShouldBe(ShipmentStatus.WaitingForTrack);
 
-        state.RecordTrack(Track("s1", Ups));
+        var decided = On(state, Track("s1", Ups, "e-track-1Z1"), Now, ArrivalWait);
         state.Operations.ShouldHaveSingleItem().Kind.ShouldBe(WalmartOperationKind.Ship);
+        decided.Sent().Kind.ShouldBe(WalmartOperationKind.Ship);
         state.Shipments[0].Track.ShouldBe(Ups);
     }
 
     [Fact]
     public void A_track_before_its_shipment_is_kept_and_used_when_the_shipment_comes()
     {
-        var state = new OrderSyncState();
+        var state = NewOrder();
 
-        state.RecordTrack(Track("s1", Ups));
+        On(state, Track("s1", Ups, "e-track-1Z1"), Now, ArrivalWait).SendsNothing();
         state.Operations.ShouldBeEmpty();
+        state.PendingTracks.ShouldHaveSingleItem().Track.ShouldBe(Ups);
 
-        state.RecordShipment(Shipment("s1", track: null));
+        var decided = On(state, Shipment("s1", track: null), Now, ArrivalWait);
         state.PendingTracks.ShouldBeEmpty();
         state.Shipments[0].Track.ShouldBe(Ups);
         state.Operations.ShouldHaveSingleItem().Kind.ShouldBe(WalmartOperationKind.Ship);
+        decided.Sent().Shipment!.Track.ShouldBe(Ups);
     }
 
     [Fact]
     public void A_changed_tracking_number_on_a_synced_shipment_becomes_a_tracking_update()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", Ups));
-        var ship = state.StartNextOperation()!;
-        state.ApplyCompletion(ship, Completed(ship, [new OperationLine("1", "MUG", 1, "UPS", "1Z1", null)], closed: false));
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", Ups), Now, ArrivalWait).Sent();
+        On(state, Completed(ship, [new OperationLine("1", "MUG", 1, "UPS", "1Z1", null)], closed: false));
 
-        state.RecordTrack(Track("s1", Ups with { TrackNumber = "1Z2" }));
+        var decided = On(state, Track("s1", Ups with { TrackNumber = "1Z2" }, "e-track-1Z2"), Now, ArrivalWait);
 
-        state.Operations.Last().Kind.ShouldBe(WalmartOperationKind.UpdateTracking);
-        state.BuildCommand(state.StartNextOperation()!).Shipment!.Lines.ShouldBe(["1"]);
+        state.Operations[^1].Kind.ShouldBe(WalmartOperationKind.UpdateTracking);
+        var update = decided.Sent();
+        update.Kind.ShouldBe(WalmartOperationKind.UpdateTracking);
+        update.Shipment!.Lines.ShouldBe(["1"]);
     }
 
     [Fact]
     public void Operations_run_one_at_a_time_in_the_order_they_were_asked()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", Ups));
-        state.RecordShipment(Shipment("s2", Ups));
+        var state = NewOrder();
+        var first = On(state, Shipment("s1", Ups), Now, ArrivalWait).Sent();
 
-        var first = state.StartNextOperation()!;
-        state.StartNextOperation().ShouldBeNull();
-        state.ApplyCompletion(first, Completed(first, [], closed: false));
+        On(state, Shipment("s2", Ups), Now, ArrivalWait).SendsNothing();
+        state.Operations.Count.ShouldBe(2);
+        state.InFlight!.OperationId.ShouldBe(first.OperationId);
 
-        state.StartNextOperation()!.ShipmentId.ShouldBe("s2");
+        var next = On(state, Completed(first, [], closed: false)).Sent();
+        next.Shipment!.ShipmentId.ShouldBe("s2");
+        state.InFlight!.OperationId.ShouldBe(next.OperationId);
     }
 
     [Fact]
     public void The_order_is_partially_shipped_until_every_line_is_shipped_or_cancelled()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", Ups));
-        var ship = state.StartNextOperation()!;
+        var state = NewOrder();
+        var first = On(state, Shipment("s1", Ups), Now, ArrivalWait).Sent();
+        On(state, Shipment("s2", Ups), Now, ArrivalWait);
 
-        state.ApplyCompletion(ship, Completed(ship, [], closed: false));
+        var second = On(state, Completed(first, [], closed: false));
         state.OrderStatus.ShouldBe(OrderStatuses.PartiallyShipped);
+        second.Published().Data.OrderStatus.ShouldBe(OrderStatuses.PartiallyShipped);
 
-        state.ApplyCompletion(ship, Completed(ship, [], closed: true));
+        var last = On(state, Completed(second.Sent(), [], closed: true));
         state.OrderStatus.ShouldBe(OrderStatuses.Shipped);
+        last.Published().Data.OrderStatus.ShouldBe(OrderStatuses.Shipped);
     }
 
     [Fact]
     public void A_cancellation_without_a_reason_walmart_accepts_is_refused_without_an_operation()
     {
-        var state = new OrderSyncState();
+        var state = NewOrder();
 
-        var refusal = state.RecordCancellation(new CancellationRequested
-        {
-            CorrelationId = Guid.NewGuid(),
-            Context = Context("e-cancel"),
-            RequestedReason = "changed_my_mind",
-        });
+        var decided = On(state, Cancellation("e-cancel", walmartReason: null, requestedReason: "changed_my_mind"), Now, ArrivalWait);
 
-        refusal.ShouldBe("The cancellation reason 'changed_my_mind' is not one Walmart accepts.");
+        var refused = decided.Published().Data.ShouldBeOfType<SyncFailedData>();
+        refused.StatusDetails.ShouldBe("The cancellation reason 'changed_my_mind' is not one Walmart accepts.");
+        refused.Operation.ShouldBe(SyncOperations.Cancellation);
+        refused.ErrorSource.ShouldBe(ErrorSources.Commerce);
+        refused.CausationId.ShouldBe("e-cancel");
+        decided.SendsNothing();
         state.Operations.ShouldBeEmpty();
         state.OrderStatus.ShouldBe(OrderStatuses.Error);
     }
@@ -110,44 +127,142 @@ public sealed class OrderSyncRulesTests
     [Fact]
     public void A_failed_operation_puts_the_order_in_error_with_its_reason()
     {
-        var state = new OrderSyncState();
-        state.RecordShipment(Shipment("s1", Ups));
-        var ship = state.StartNextOperation()!;
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", Ups), Now, ArrivalWait).Sent();
 
-        state.ApplyFailure(ship, "Walmart refused the shipment.");
+        var decided = On(state, Failure(ship, "Walmart refused the shipment."));
 
         state.OrderStatus.ShouldBe(OrderStatuses.Error);
         state.LastError.ShouldBe("Walmart refused the shipment.");
         state.Shipments[0].Status.ShouldBe(ShipmentStatus.Failed);
+        state.Operation(ship).Status.ShouldBe(OperationStatus.Failed);
+        var failed = decided.Published().Data.ShouldBeOfType<SyncFailedData>();
+        failed.StatusDetails.ShouldBe("Walmart refused the shipment.");
+        failed.Operation.ShouldBe(SyncOperations.Shipment);
+        decided.SendsNothing();
     }
 
-    private static ShipmentReceived Shipment(string id, ShipmentTrack? track) => new()
-    {
-        CorrelationId = Guid.NewGuid(),
-        Context = Context($"e-{id}"),
-        ShipmentId = id,
-        ShipmentIncrementId = id,
-        ShippedAt = DateTimeOffset.UnixEpoch,
-        Items = [new ShipmentItem("i1", "MUG", 1)],
-        Tracks = track is null ? [] : [track],
-    };
+    // ---- Copies and conflicts ----
 
-    private static TrackReceived Track(string shipmentId, ShipmentTrack track) => new()
+    [Fact]
+    public void A_copy_of_an_applied_event_changes_nothing_and_sends_nothing()
     {
-        CorrelationId = Guid.NewGuid(),
-        Context = Context($"e-track-{track.TrackNumber}"),
-        ShipmentId = shipmentId,
-        Track = track,
-    };
+        var state = NewOrder();
+        var shipment = Shipment("s1", Ups);
+        On(state, shipment, Now, ArrivalWait);
+        var before = state.ToJson();
 
-    private static OrderEventContext Context(string eventId) => new(eventId, "type", DateTimeOffset.UnixEpoch, "walmart_us", "PO-1", "0001");
+        var decided = On(state, shipment, Now, ArrivalWait);
 
-    private static WalmartOperationCompleted Completed(OperationRecord operation, IReadOnlyList<OperationLine> lines, bool closed) => new()
+        decided.StateChanged.ShouldBeFalse();
+        decided.Decisions.ShouldHaveSingleItem().ShouldBeOfType<CopyIgnored>();
+        state.ToJson().ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_copy_of_a_completion_changes_nothing_and_sends_nothing()
     {
-        CorrelationId = Guid.Empty,
-        OperationId = operation.OperationId,
-        Lines = lines,
-        Order = [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, closed ? 1 : 0, 0)],
-        CompletedAt = DateTimeOffset.UnixEpoch,
-    };
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", Ups), Now, ArrivalWait).Sent();
+        var completion = Completed(ship, [new OperationLine("1", "MUG", 1, "UPS", "1Z1", null)], closed: false);
+        On(state, completion);
+        var before = state.ToJson();
+
+        var decided = On(state, completion);
+
+        decided.StateChanged.ShouldBeFalse();
+        decided.Decisions.ShouldHaveSingleItem().ShouldBeOfType<CopyIgnored>();
+        state.ToJson().ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_copy_of_a_failure_changes_nothing_and_sends_nothing()
+    {
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", Ups), Now, ArrivalWait).Sent();
+        var failure = Failure(ship, "Walmart refused the shipment.");
+        On(state, failure);
+        var before = state.ToJson();
+
+        var decided = On(state, failure);
+
+        decided.StateChanged.ShouldBeFalse();
+        decided.Decisions.ShouldHaveSingleItem().ShouldBeOfType<CopyIgnored>();
+        state.ToJson().ShouldBe(before);
+    }
+
+    [Fact]
+    public void After_a_resync_a_failure_counts_only_when_it_carries_more_attempts_than_the_last_one()
+    {
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", Ups), Now, ArrivalWait).Sent();
+        var first = On(state, Failure(ship, "Walmart was unavailable.", attempts: 3)).Published();
+        On(state, Resync()).Sent().OperationId.ShouldBe(ship.OperationId);
+
+        // Another run of the first command failing the same way tells Commerce nothing new.
+        var copy = On(state, Failure(ship, "Walmart was unavailable.", attempts: 3));
+        copy.StateChanged.ShouldBeFalse();
+        copy.Decisions.ShouldHaveSingleItem().ShouldBeOfType<CopyIgnored>();
+        state.Operation(ship).Status.ShouldBe(OperationStatus.InFlight);
+
+        var again = On(state, Failure(ship, "Walmart was unavailable.", attempts: 4));
+        again.StateChanged.ShouldBeTrue();
+        state.Operation(ship).Status.ShouldBe(OperationStatus.Failed);
+        again.Published().Id.ShouldNotBe(first.Id);
+    }
+
+    [Fact]
+    public void An_event_under_an_applied_id_with_other_contents_is_refused_and_changes_nothing()
+    {
+        var state = NewOrder();
+        On(state, Shipment("s1", Ups, Numbered("e-s1", 1, Now) with { ContentDigest = "digest-1" }), Now, ArrivalWait);
+        var before = state.ToJson();
+
+        // The intake gives an id it read before the number it gave it then.
+        var decided = On(state, Shipment("s1", Ups with { TrackNumber = "1Z9" }, Numbered("e-s1", 1, Now) with { ContentDigest = "digest-2" }), Now, ArrivalWait);
+
+        decided.StateChanged.ShouldBeFalse();
+        decided.Decisions.ShouldHaveSingleItem().ShouldBeOfType<Refusal>().Reason.ShouldContain("e-s1");
+        state.ToJson().ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_copy_under_an_applied_id_with_the_same_contents_is_only_a_copy()
+    {
+        var state = NewOrder();
+        On(state, Shipment("s1", Ups, Context("e-s1") with { ContentDigest = "digest-1" }), Now, ArrivalWait);
+
+        var decided = On(state, Shipment("s1", Ups, Context("e-s1") with { ContentDigest = "digest-1" }), Now, ArrivalWait);
+
+        decided.Refusal.ShouldBeNull();
+        decided.Decisions.ShouldHaveSingleItem().ShouldBeOfType<CopyIgnored>();
+    }
+
+    // ---- Storage ----
+
+    [Fact]
+    public void The_state_of_an_order_reads_back_from_its_json_unchanged()
+    {
+        var state = NewOrder();
+        var ship = On(state, Shipment("s1", Ups, Context("e-s1") with { ContentDigest = "digest-1" }), Now, ArrivalWait).Sent();
+        On(state, Completed(ship, [new OperationLine("1", "MUG", 1, "UPS", "1Z1", null)], closed: false));
+        On(state, Shipment("s2", track: null), Now, ArrivalWait);
+        On(state, Track("s3", Ups with { TrackId = "t3", TrackNumber = "1Z3" }, "e-track-1Z3"), Now, ArrivalWait);
+        var second = On(state, Shipment("s4", Ups with { TrackId = "t4", TrackNumber = "1Z4" }), Now, ArrivalWait).Sent();
+        On(state, Failure(second, "Walmart refused the carrier.", attempts: 2));
+        On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait);
+        On(state, Track("s2", Ups with { TrackId = "t2", TrackNumber = "1Z2" }, Numbered("e-track-1Z2", 7, Now)), Now, ArrivalWait);
+        state.HeldEvents.ShouldHaveSingleItem();
+        state.Cancellation.ShouldNotBeNull().Status.ShouldBe(CancellationStatus.Queued);
+        var json = state.ToJson();
+
+        var restored = OrderSyncState.FromJson(json);
+
+        restored.ToJson().ShouldBe(json);
+        restored.HeldEvents.ShouldHaveSingleItem().Message().ShouldBeOfType<TrackReceived>().ShipmentId.ShouldBe("s2");
+        restored.Operations.Select(o => (o.Kind, o.Status)).ShouldBe(state.Operations.Select(o => (o.Kind, o.Status)));
+    }
+
+    private static WalmartOperationCompleted Completed(ExecuteWalmartOperation command, IReadOnlyList<OperationLine> lines, bool closed) =>
+        Completion(command, lines, [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, closed ? 1 : 0, 0)]);
 }

@@ -80,13 +80,13 @@ public sealed class DelayedRedelivery(IOptions<WorkerOptions> options, TimeProvi
     }
 
     /// <summary>Sends a message that reaches the queue after the delay (at least a second), through the wait queue of the first tier that holds it.</summary>
-    public async Task SendLater<T>(ConsumeContext context, T message, string queue, TimeSpan delay)
+    public async Task SendLater<T>(ISendEndpointProvider sender, T message, string queue, TimeSpan delay, CancellationToken cancellationToken)
         where T : class
     {
         var wait = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay;
         var tier = Tiers.FirstOrDefault(t => t >= wait, Tiers[^1]);
-        var endpoint = await context.GetSendEndpoint(new Uri($"exchange:{WaitQueues.NameFor(tier)}?type=fanout"));
-        await endpoint.Send(message, send => ThroughWaitQueue(send, queue, wait > tier ? tier : wait), context.CancellationToken);
+        var endpoint = await sender.GetSendEndpoint(new Uri($"exchange:{WaitQueues.NameFor(tier)}?type=fanout"));
+        await endpoint.Send(message, send => ThroughWaitQueue(send, queue, wait > tier ? tier : wait), cancellationToken);
     }
 
     private static void ThroughWaitQueue(SendContext send, string queue, TimeSpan timeToLive)

@@ -1,5 +1,4 @@
 using MassTransit;
-using MassTransit.Middleware.InMemoryOutbox;
 using Microsoft.Extensions.Logging;
 using OrderSync.Worker.Observability;
 
@@ -19,25 +18,12 @@ public sealed class DelayedRedeliveryFilter<T>(
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        // Where the endpoint holds what a consumer sends in an outbox (the saga's), this filter sits inside it; a failure it
-        // turns into a redelivery returns normally, and that outbox would then send what the failed attempt sent (a command
-        // of a saga state that was never saved). So the attempt's sends wait in an outbox of its own, dropped on failure.
-        var attempt = context.ReceiveContext is InMemoryOutboxReceiveContext ? new InMemoryOutboxConsumeContext<T>(context) : null;
         try
         {
-            await next.Send(attempt ?? context);
-            if (attempt is not null)
-            {
-                await attempt.ExecutePendingActions(concurrentMessageDelivery: false);
-            }
+            await next.Send(context);
         }
         catch (Exception exception) when (TransientFailures.Classify(exception) is { } failure && !context.CancellationToken.IsCancellationRequested)
         {
-            if (attempt is not null)
-            {
-                await attempt.DiscardPendingActions();
-            }
-
             var plan = redelivery.Plan(context, failure.NotBefore);
             if (plan is null)
             {

@@ -1,0 +1,8 @@
+namespace OrderSync.Domain.State;
+
+public enum CancellationStatus
+{
+    Queued,
+    Synced,
+    Failed,
+}

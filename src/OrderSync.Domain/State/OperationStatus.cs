@@ -1,0 +1,9 @@
+namespace OrderSync.Domain.State;
+
+public enum OperationStatus
+{
+    Queued,
+    InFlight,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrderSync.Contracts.Events;
+
+namespace OrderSync.Domain.State;
+
+/// <summary>
+/// Everything known of one Walmart purchase order: what Commerce asked for, what Walmart did, what is in flight. Read by anyone;
+/// changed only by <see cref="OrderSyncRules"/>, one message at a time.
+/// </summary>
+public sealed class OrderSyncState
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    [JsonConstructor]
+    internal OrderSyncState()
+    {
+    }
+
+    [JsonInclude]
+    public Guid CorrelationId { get; internal set; }
+
+    /// <summary>Syncing while one Walmart operation of the order is in flight, else Idle; kept in the row for queries.</summary>
+    public string CurrentState => InFlight is null ? "Idle" : "Syncing";
+
+    [JsonInclude]
+    public string StoreCode { get; internal set; } = string.Empty;
+
+    [JsonInclude]
+    public string PurchaseOrderId { get; internal set; } = string.Empty;
+
+    [JsonInclude]
+    public string OrderIncrementId { get; internal set; } = string.Empty;
+
+    /// <summary>CloudEvent ids already applied: a copy of an event changes nothing.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> AppliedEventIds => AppliedEventIdsList;
+
+    [JsonInclude]
+    [JsonPropertyName(nameof(AppliedEventIds))]
+    internal List<string> AppliedEventIdsList { get; set; } = [];
+
+    /// <summary>The content digest of each applied event, by id: the same id with other contents is not a copy.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string> AppliedEventDigests => AppliedEventDigestTable;
+
+    [JsonInclude]
+    [JsonPropertyName(nameof(AppliedEventDigests))]
+    internal Dictionary<string, string> AppliedEventDigestTable { get; set; } = [];
+
+    /// <summary>The highest arrival number applied: the next event of the order in the intake's order is this plus one.</summary>
+    [JsonInclude]
+    public int LastArrivalSequence { get; internal set; }
+
+    /// <summary>Events that came before an earlier event of the order, kept until it is applied (or they have waited long enough).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<HeldEvent> HeldEvents => HeldEventsList;
+
+    [JsonInclude]
+    [JsonPropertyName(nameof(HeldEvents))]
+    internal List<HeldEvent> HeldEventsList { get; set; } = [];
+
+    [JsonIgnore]
+    public IReadOnlyList<ShipmentRecord> Shipments => ShipmentsList;
+
+    [JsonInclude]
+    [JsonPropertyName(nameof(Shipments))]
+    internal List<ShipmentRecord> ShipmentsList { get; set; } = [];
+
+    /// <summary>Tracks that arrived before their shipment, applied when it comes.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PendingTrack> PendingTracks => PendingTracksList;
+
+    [JsonInclude]
+    [JsonPropertyName(nameof(PendingTracks))]
+    internal List<PendingTrack> PendingTracksList { get; set; } = [];
+
+    [JsonInclude]
+    public CancellationRecord? Cancellation { get; internal set; }
+
+    /// <summary>Every Walmart operation asked for, in order; at most one is in flight at a time.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<OperationRecord> Operations => OperationsList;
+
+    [JsonInclude]
+    [JsonPropertyName(nameof(Operations))]
+    internal List<OperationRecord> OperationsList { get; set; } = [];
+
+    /// <summary>Walmart's lines as the last completed operation saw them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<OrderLineState> WalmartLines => WalmartLinesList;
+
+    [JsonInclude]
+    [JsonPropertyName(nameof(WalmartLines))]
+    internal List<OrderLineState> WalmartLinesList { get; set; } = [];
+
+    [JsonInclude]
+    public string? OrderStatus { get; internal set; }
+
+    [JsonInclude]
+    public string? LastError { get; internal set; }
+
+    [JsonInclude]
+    public DateTimeOffset? LastEventTime { get; internal set; }
+
+    [JsonIgnore]
+    public OperationRecord? InFlight => Operations.FirstOrDefault(o => o.Status == OperationStatus.InFlight);
+
+    /// <summary>The state of an order no message has reached yet.</summary>
+    public static OrderSyncState New(Guid correlationId) => new() { CorrelationId = correlationId };
+
+    public static OrderSyncState FromJson(string json) =>
+        JsonSerializer.Deserialize<OrderSyncState>(json, Json) ?? throw new JsonException("An order's sync state is empty.");
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public bool IsApplied(string eventId) => AppliedEventIds.Contains(eventId);
+
+    public bool Holds(string eventId) => HeldEvents.Any(h => h.EventId == eventId);
+
+    public ShipmentRecord Shipment(OperationRecord operation) => Shipments.First(s => s.ShipmentId == operation.ShipmentId);
+}

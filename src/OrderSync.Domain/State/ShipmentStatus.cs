@@ -1,0 +1,9 @@
+namespace OrderSync.Domain.State;
+
+public enum ShipmentStatus
+{
+    WaitingForTrack,
+    Queued,
+    Synced,
+    Failed,
+}

@@ -1,8 +1,0 @@
-namespace OrderSync.Worker.Saga;
-
-public enum CancellationStatus
-{
-    Queued,
-    Synced,
-    Failed,
-}

@@ -1,9 +1,0 @@
-namespace OrderSync.Worker.Saga;
-
-public enum OperationStatus
-{
-    Queued,
-    InFlight,
-    Succeeded,
-    Failed,
-}

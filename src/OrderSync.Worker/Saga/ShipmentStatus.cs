@@ -1,9 +1,0 @@
-namespace OrderSync.Worker.Saga;
-
-public enum ShipmentStatus
-{
-    WaitingForTrack,
-    Queued,
-    Synced,
-    Failed,
-}

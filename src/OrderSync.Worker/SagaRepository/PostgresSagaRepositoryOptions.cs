@@ -1,3 +1,0 @@
-namespace OrderSync.Worker.SagaRepository;
-
-public sealed record PostgresSagaRepositoryOptions<TSaga>(string TableName);
