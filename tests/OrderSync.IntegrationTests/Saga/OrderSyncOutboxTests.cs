@@ -1,6 +1,9 @@
+using System.Text.Json;
 using Npgsql;
 using OrderSync.Contracts.Events;
+using OrderSync.Contracts.Results;
 using OrderSync.Domain;
+using OrderSync.Domain.Decisions;
 using OrderSync.Domain.State;
 using OrderSync.Worker.Saga;
 using OrderSync.Worker.Saga.Outbox;
@@ -76,6 +79,48 @@ public sealed class OrderSyncOutboxTests(PostgresSagaDatabase database) : IClass
         await using var check = await store.Begin(other.CorrelationId, CancellationToken.None);
         check.State.ShouldBeNull();
         (await store.OrdersLeftUndelivered(TimeSpan.Zero, CancellationToken.None)).ShouldNotContain(other.CorrelationId);
+    }
+
+    [Fact]
+    public async Task Every_kind_of_message_reads_back_from_the_outbox_as_it_was_decided()
+    {
+        var store = NewStore();
+        var order = SagaOrder.New();
+        var now = DateTimeOffset.UtcNow;
+        var shipment = order.Shipment("s1", "1Z1", ("MUG", 1));
+        var result = new SyncResultCloudEvent
+        {
+            Id = Guid.NewGuid().ToString(),
+            Type = SyncResultTypes.ShipmentSynced,
+            Subject = order.PurchaseOrderId,
+            Time = now,
+            Data = new ShipmentSyncedData
+            {
+                PurchaseOrderId = order.PurchaseOrderId,
+                OrderIncrementId = order.OrderIncrementId,
+                StoreCode = order.StoreCode,
+                OrderStatus = OrderStatuses.PartiallyShipped,
+                OccurredAt = now,
+                CausationId = shipment.Context.EventId,
+                ShipmentId = "s1",
+                Lines = [new ShippedLine("1", "MUG", 1, "UPS", "1Z1")],
+            },
+        };
+        Decision[] decisions = [new PublishResult(result, now), new ReleaseHeldEvent(shipment, 2), new WakeUpAt(now.AddSeconds(30))];
+        var messages = decisions.Select(d => OutboxMessage.From(order.CorrelationId, d)!).ToList();
+        await using (var transaction = await store.Begin(order.CorrelationId, CancellationToken.None))
+        {
+            await transaction.Commit(OrderSyncState.New(order.CorrelationId), stateChanged: true, messages, CancellationToken.None);
+        }
+
+        var read = new List<OutboxMessage>();
+        await store.DeliverLeftovers(order.CorrelationId, stored => Record(read, stored), CancellationToken.None);
+
+        read.Select(m => m.Kind).ShouldBe([OutboxMessage.Result, OutboxMessage.ReleaseShipment, OutboxMessage.WakeUp]);
+        JsonSerializer.Serialize(read[0].ReadResult()).ShouldBe(JsonSerializer.Serialize(result));
+        read[0].ReadResult().Data.ShouldBeOfType<ShipmentSyncedData>().Lines.ShouldHaveSingleItem().TrackingNumber.ShouldBe("1Z1");
+        read[1].ReadReleased().ShouldBeOfType<ShipmentReceived>().Context.ShouldBe(shipment.Context);
+        read[2].ReadWakeUpTime().ShouldBe(now.AddSeconds(30), TimeSpan.FromMilliseconds(1));
     }
 
     private OrderSyncStore NewStore() => new(NpgsqlDataSource.Create(database.ConnectionString));

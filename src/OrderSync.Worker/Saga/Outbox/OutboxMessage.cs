@@ -18,10 +18,12 @@ public sealed record OutboxMessage(long Id, Guid CorrelationId, string Kind, str
     public const string ReleaseTrack = "release-track";
     public const string ReleaseCancellation = "release-cancellation";
 
-    // Results carry one of three data types, which the stored JSON names so that it reads back; what Commerce receives has no such field.
+    // Results carry one of three data types, which the stored JSON names so that it reads back; what Commerce receives has no such
+    // field. jsonb keeps keys in an order of its own, so the name may come after the data it names.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General)
     {
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NameResultDataTypes } },
+        AllowOutOfOrderMetadataProperties = true,
     };
 
     /// <summary>The message a decision sends, or null for a decision that only informs (a log line, a metric).</summary>

@@ -47,11 +47,19 @@ public sealed class OutboxSweeper(OrderSyncStore store, OutboxDelivery delivery,
     {
         foreach (var order in await store.OrdersLeftUndelivered(SweepAge, cancellationToken))
         {
-            var count = await store.DeliverLeftovers(order, messages => delivery.Deliver(bus, messages, cancellationToken), cancellationToken);
-            if (count > 0)
+            // One order's rows that cannot be sent must not hold back the others'.
+            try
             {
-                metrics.OutboxDeliveredLate(count);
-                logger.LogWarning("Order {CorrelationId}: delivered {Count} messages a stopped worker had saved but not sent", order, count);
+                var count = await store.DeliverLeftovers(order, messages => delivery.Deliver(bus, messages, cancellationToken), cancellationToken);
+                if (count > 0)
+                {
+                    metrics.OutboxDeliveredLate(count);
+                    logger.LogWarning("Order {CorrelationId}: delivered {Count} messages a stopped worker had saved but not sent", order, count);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Order {CorrelationId}: its saved messages could not be sent; trying again at the next sweep", order);
             }
         }
     }

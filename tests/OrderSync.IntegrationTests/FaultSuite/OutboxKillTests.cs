@@ -1,0 +1,83 @@
+using Dapper;
+using Npgsql;
+using OrderSync.Worker.Saga.Outbox;
+
+namespace OrderSync.IntegrationTests.FaultSuite;
+
+/// <summary>
+/// Scenario 6: both worker processes killed (SIGKILL) together at random moments across 2,000 events, again and again, so that
+/// some die between the saga's commit and the delivery of what it decided; new ones deliver what the dead ones left.
+/// </summary>
+[Collection(FaultSuiteCollection.Name)]
+[Trait("Category", FaultSuiteCollection.Category)]
+public sealed class OutboxKillTests
+{
+    private const int Kills = 8;
+
+    [Fact]
+    public async Task Workers_killed_at_random_points_between_commit_and_delivery_lose_no_event_and_ship_nothing_twice()
+    {
+        var workload = Workload.Build(
+            seed: 6,
+            (OrderScript.Ship, 500),
+            (OrderScript.ShipThenTrack, 300),
+            (OrderScript.Cancel, 200),
+            (OrderScript.TwoShipments, 200),
+            (OrderScript.Retrack, 100),
+            (OrderScript.DeliveredTwice, 50));
+        workload.Events.Count.ShouldBe(2000);
+        await using var scenario = await FaultScenario.Start("outbox-kills", workload);
+        var settings = FaultWorker.Settings();
+        var random = new Random(6);
+        List<WorkerProcess> workers = [await scenario.StartWorker(settings), await scenario.StartWorker(settings)];
+
+        var publishing = scenario.Publish(workload.Events);
+        var (rowsLeft, resultsNeverSent, kills) = (0, 0, 0);
+        while (kills < Kills && scenario.Answered() < workload.Events.Count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 4000)));
+            await Task.WhenAll(workers.Select(w => w.Kill()));
+            kills++;
+
+            // Nothing runs now: every outbox row was committed by a dead worker, sent or not.
+            var left = await OutboxRows(scenario);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var received = scenario.Results.Results.Select(r => r.Id).ToHashSet();
+            rowsLeft += left.Count;
+            resultsNeverSent += left.Count(m => m.Kind == OutboxMessage.Result && !received.Contains(m.ReadResult().Id));
+            workers = [await scenario.StartWorker(settings), await scenario.StartWorker(settings)];
+        }
+
+        await publishing;
+        await scenario.WaitForAnswers(TimeSpan.FromMinutes(4));
+        double deliveredLate = 0;
+        foreach (var worker in workers)
+        {
+            deliveredLate += await WorkerMetrics.Sum(worker, "ordersync_outbox_delivered_late_total");
+        }
+
+        var problems = await scenario.Finish(
+            "6. Workers killed between commit and delivery",
+            "6-outbox-kills",
+            _ => $"{kills} times both workers killed (SIGKILL) at random and two new ones started; {rowsLeft} outbox rows left by the dead ones " +
+                $"({resultsNeverSent} results saved but never sent); {deliveredLate} delivered late by the last workers' sweeper");
+        if (kills < Kills)
+        {
+            problems.Add($"the load was over after {kills} kills; the scenario proves less than it says");
+        }
+
+        if (resultsNeverSent == 0)
+        {
+            problems.Add("no kill fell between a commit and its delivery; the scenario proves nothing about the outbox");
+        }
+
+        await scenario.ShouldHaveNoProblems(problems);
+    }
+
+    private static async Task<List<OutboxMessage>> OutboxRows(FaultScenario scenario)
+    {
+        await using var connection = new NpgsqlConnection(scenario.Environment.Postgres);
+        return [.. await connection.QueryAsync<OutboxMessage>(
+            "select id as Id, correlation_id as CorrelationId, kind as Kind, body::text as Body from order_sync_outbox order by id")];
+    }
+}
