@@ -9,7 +9,9 @@ namespace OrderSync.IntegrationTests.FaultSuite;
 /// One fault scenario's world, real and isolated: its own virtual host and database on the fault suite's services, a sandbox, a
 /// Commerce publisher and result collector that both survive a broker restart, worker processes, and the ledger of what it sent.
 /// </summary>
-public sealed class FaultScenario : IAsyncDisposable
+public sealed class FaultScenario(
+    string name, IsolatedEnvironment environment, WalmartSandbox sandbox, DurableResultCollector results, ResilientCommercePublisher commerce, Workload workload) :
+    IAsyncDisposable
 {
     private static readonly string[] WorkerQueues =
         ["walmart-sync.commerce-events", "walmart-sync.order-sync", "walmart-sync.walmart-operations", "walmart-sync.operator-commands"];
@@ -17,28 +19,23 @@ public sealed class FaultScenario : IAsyncDisposable
     private readonly List<WorkerProcess> _workers = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private (string FileName, Func<ScenarioFigures> Figures)? _figures;
+    private int _started;
 
-    private FaultScenario(string name, IsolatedEnvironment environment, WalmartSandbox sandbox, DurableResultCollector results, ResilientCommercePublisher commerce, Workload workload)
-    {
-        Name = name;
-        Environment = environment;
-        Sandbox = sandbox;
-        Results = results;
-        Commerce = commerce;
-        Workload = workload;
-    }
+    public string Name { get; } = name;
 
-    public string Name { get; }
+    /// <summary>The scenario's own virtual host and database, on the fault suite's services.</summary>
+    public IsolatedEnvironment Environment { get; } = environment;
 
-    public IsolatedEnvironment Environment { get; }
+    public WalmartSandbox Sandbox { get; } = sandbox;
 
-    public WalmartSandbox Sandbox { get; }
+    /// <summary>Every result Commerce would receive, kept across a broker restart.</summary>
+    public DurableResultCollector Results { get; } = results;
 
-    public DurableResultCollector Results { get; }
+    /// <summary>Commerce's side: publishes with confirms and publishes again what a broker outage left unconfirmed.</summary>
+    public ResilientCommercePublisher Commerce { get; } = commerce;
 
-    public ResilientCommercePublisher Commerce { get; }
-
-    public Workload Workload { get; }
+    /// <summary>The orders and events the scenario sends, and what each event must end in.</summary>
+    public Workload Workload { get; } = workload;
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
@@ -55,8 +52,11 @@ public sealed class FaultScenario : IAsyncDisposable
 
     public async Task<WorkerProcess> StartWorker(IReadOnlyDictionary<string, string> settings, string? name = null)
     {
-        var worker = await FaultWorker.Start($"{Name}-{name ?? "worker" + (_workers.Count + 1)}", Environment, Sandbox.BaseUrl, settings);
-        _workers.Add(worker);
+        var worker = await FaultWorker.Start($"{Name}-{name ?? "worker" + Interlocked.Increment(ref _started)}", Environment, Sandbox.BaseUrl, settings);
+        lock (_workers)
+        {
+            _workers.Add(worker);
+        }
         return worker;
     }
 

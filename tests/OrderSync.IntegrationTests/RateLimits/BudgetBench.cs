@@ -8,24 +8,16 @@ namespace OrderSync.IntegrationTests.RateLimits;
 /// A sandbox that limits sellers below what the worker is configured for, worker processes, Commerce's two ends, and the
 /// sandbox's call log to measure what the workers made of Walmart's budget.
 /// </summary>
-public sealed class BudgetBench : IAsyncDisposable
+public sealed class BudgetBench(IsolatedEnvironment environment, WalmartSandbox sandbox, IReadOnlyList<string> sellers, Dictionary<string, string> workerSettings) :
+    IAsyncDisposable
 {
     private readonly List<WorkerProcess> _workers = [];
-    private readonly Dictionary<string, string> _workerSettings;
 
-    private BudgetBench(IsolatedEnvironment environment, WalmartSandbox sandbox, IReadOnlyList<string> sellers, Dictionary<string, string> workerSettings)
-    {
-        Environment = environment;
-        Sandbox = sandbox;
-        Sellers = sellers;
-        _workerSettings = workerSettings;
-    }
+    public IsolatedEnvironment Environment { get; } = environment;
 
-    public IsolatedEnvironment Environment { get; }
+    public WalmartSandbox Sandbox { get; } = sandbox;
 
-    public WalmartSandbox Sandbox { get; }
-
-    public IReadOnlyList<string> Sellers { get; }
+    public IReadOnlyList<string> Sellers { get; } = sellers;
 
     public SyncResultListener Results { get; private set; } = null!;
 
@@ -55,7 +47,7 @@ public sealed class BudgetBench : IAsyncDisposable
     {
         for (var index = 0; index < count; index++)
         {
-            _workers.Add(await RunningWorkerProcess.Start(Environment, Sandbox.BaseUrl, _workerSettings));
+            _workers.Add(await RunningWorkerProcess.Start(Environment, Sandbox.BaseUrl, workerSettings));
         }
     }
 

@@ -11,10 +11,6 @@ namespace OrderSync.IntegrationTests.Saga;
 /// </summary>
 public sealed class OrderSyncEndToEndTests
 {
-    private const string ShipmentSynced = "walmart.order.shipment.synced";
-    private const string CancellationSynced = "walmart.order.cancellation.synced";
-    private const string SyncFailed = "walmart.order.sync.failed";
-
     private static readonly Dictionary<string, string?> QuickRetries = new()
     {
         ["Worker:RetryIntervals:0"] = "00:00:00.100",
@@ -30,7 +26,7 @@ public sealed class OrderSyncEndToEndTests
 
         await stack.Commerce.Publish(shipment);
 
-        var result = await stack.Results.WaitFor(ShipmentSynced, po);
+        var result = await stack.Results.WaitFor(ContractNames.ShipmentSynced, po);
         result.Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
         result.Data.GetProperty("shipmentId").GetString().ShouldBe("412");
         result.Data.GetProperty("causationId").GetString().ShouldBe(shipment["id"]!.GetValue<string>());
@@ -67,7 +63,7 @@ public sealed class OrderSyncEndToEndTests
         var held = await StoredSaga.WaitFor(stack.Environment.Postgres, po, state => state.HeldEvents.Count == 1, "the shipment to be held");
         held.HeldEvents.Single().Sequence.ShouldBe(2);
         held.Shipments.ShouldBeEmpty();
-        (await stack.Results.WaitFor(ShipmentSynced, po)).Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
+        (await stack.Results.WaitFor(ContractNames.ShipmentSynced, po)).Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
         var applied = await StoredSaga.Load(stack.Environment.Postgres, po);
         (applied!.LastArrivalSequence, applied.HeldEvents.Count).ShouldBe((2, 0));
         (await SandboxLedger.Lines(stack.Sandbox, po)).Single().TrackingNumbers.ShouldBe(["1Z1"]);
@@ -80,9 +76,9 @@ public sealed class OrderSyncEndToEndTests
         var po = await stack.Sandbox.SeedOrder("MUG", "MUG", "TEE");
 
         await stack.Commerce.Publish(CommerceEvents.Shipment(po, "s1", [("MUG", 1)], trackNumber: "1Z1"));
-        var first = await stack.Results.WaitFor(ShipmentSynced, po);
+        var first = await stack.Results.WaitFor(ContractNames.ShipmentSynced, po);
         await stack.Commerce.Publish(CommerceEvents.Shipment(po, "s2", [("MUG", 1), ("TEE", 1)], trackNumber: "1Z2"));
-        var second = await stack.Results.WaitFor(r => r.Type == ShipmentSynced && r.Data.GetProperty("shipmentId").GetString() == "s2");
+        var second = await stack.Results.WaitFor(r => r.Type == ContractNames.ShipmentSynced && r.Data.GetProperty("shipmentId").GetString() == "s2");
 
         first.Data.GetProperty("orderStatus").GetString().ShouldBe("Partially Shipped");
         second.Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
@@ -104,7 +100,7 @@ public sealed class OrderSyncEndToEndTests
         var track = CommerceEvents.Track(po, "s1", "1Z999AA10000000501");
         await stack.Commerce.Publish(track);
 
-        var result = await stack.Results.WaitFor(ShipmentSynced, po);
+        var result = await stack.Results.WaitFor(ContractNames.ShipmentSynced, po);
         result.Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
         result.Data.GetProperty("causationId").GetString().ShouldBe(track["id"]!.GetValue<string>());
         (await SandboxLedger.Lines(stack.Sandbox, po)).ShouldAllBe(l => l.Shipped == 1 && l.TrackingNumbers.Single() == "1Z999AA10000000501");
@@ -120,7 +116,7 @@ public sealed class OrderSyncEndToEndTests
         await StoredSaga.WaitFor(stack.Environment.Postgres, po, s => s.PendingTracks.Count == 1, "the saga to keep the track");
         await stack.Commerce.Publish(CommerceEvents.Shipment(po, "s1", [("TEE", 1)], trackNumber: null));
 
-        var result = await stack.Results.WaitFor(ShipmentSynced, po);
+        var result = await stack.Results.WaitFor(ContractNames.ShipmentSynced, po);
         result.Data.GetProperty("orderStatus").GetString().ShouldBe("Partially Shipped");
         var lines = await SandboxLedger.Lines(stack.Sandbox, po);
         lines.Select(l => (l.Sku, l.Shipped, l.TrackingNumbers.SingleOrDefault())).ShouldBe([("MUG", 0, null), ("TEE", 1, "1Z999AA10000000777")]);
@@ -134,7 +130,7 @@ public sealed class OrderSyncEndToEndTests
 
         await stack.Commerce.Publish(CommerceEvents.Cancellation(po, "price_or_listing_error"));
 
-        var result = await stack.Results.WaitFor(CancellationSynced, po);
+        var result = await stack.Results.WaitFor(ContractNames.CancellationSynced, po);
         result.Data.GetProperty("orderStatus").GetString().ShouldBe("Canceled");
         result.Data.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("lineNumber").GetString(), l.GetProperty("reason").GetString()))
             .ShouldBe([("1", "SELLER_CANCEL_PRICING_ERROR"), ("2", "SELLER_CANCEL_PRICING_ERROR")]);
@@ -147,11 +143,11 @@ public sealed class OrderSyncEndToEndTests
         await using var stack = await SyncStack.Start();
         var po = await stack.Sandbox.SeedOrder("MUG", "MUG", "TEE");
         await stack.Commerce.Publish(CommerceEvents.Shipment(po, "s1", [("MUG", 1)], trackNumber: "1Z1"));
-        await stack.Results.WaitFor(ShipmentSynced, po);
+        await stack.Results.WaitFor(ContractNames.ShipmentSynced, po);
 
         await stack.Commerce.Publish(CommerceEvents.Cancellation(po, "out_of_stock"));
 
-        var result = await stack.Results.WaitFor(CancellationSynced, po);
+        var result = await stack.Results.WaitFor(ContractNames.CancellationSynced, po);
         result.Data.GetProperty("orderStatus").GetString().ShouldBe("Canceled");
         result.Data.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("lineNumber").GetString()).ShouldBe(["2", "3"]);
         var lines = await SandboxLedger.Lines(stack.Sandbox, po);
@@ -167,9 +163,9 @@ public sealed class OrderSyncEndToEndTests
 
         // Commerce shipped both MUGs, then cancelled the rest; the cancellation reaches the worker first.
         await stack.Commerce.Publish(CommerceEvents.Cancellation(po, "out_of_stock", shipped: [("MUG", 2)]));
-        var cancelled = await stack.Results.WaitFor(CancellationSynced, po);
+        var cancelled = await stack.Results.WaitFor(ContractNames.CancellationSynced, po);
         await stack.Commerce.Publish(shipment);
-        var shipped = await stack.Results.WaitFor(ShipmentSynced, po);
+        var shipped = await stack.Results.WaitFor(ContractNames.ShipmentSynced, po);
 
         cancelled.Data.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("sku").GetString()).ShouldBe(["TEE"]);
         shipped.Data.GetProperty("orderStatus").GetString().ShouldBe("Canceled");
@@ -191,7 +187,7 @@ public sealed class OrderSyncEndToEndTests
             await stack.Commerce.Publish(shipment);
         }
 
-        await stack.Results.WaitFor(ShipmentSynced, po);
+        await stack.Results.WaitFor(ContractNames.ShipmentSynced, po);
         await Eventually.True(
             () => traffic.CopiesFinished(eventId) == 5 && traffic.OperationsOutstanding(po) == 0,
             "the saga to finish with all five copies, and the operation consumer with every command they sent");
@@ -210,9 +206,9 @@ public sealed class OrderSyncEndToEndTests
         await stack.Commerce.Publish(CommerceEvents.Shipment(canadian, "s1", [("MUG", 1)], trackNumber: "1Z-CA", store: "walmart_ca"));
         await stack.Commerce.Publish(CommerceEvents.Shipment(american, "s1", [("MUG", 1)], trackNumber: "1Z-US"));
 
-        var shipped = await stack.Results.WaitFor(ShipmentSynced, american, TimeSpan.FromSeconds(15));
+        var shipped = await stack.Results.WaitFor(ContractNames.ShipmentSynced, american, TimeSpan.FromSeconds(15));
         shipped.Data.GetProperty("storeCode").GetString().ShouldBe("walmart_us");
-        var failed = await stack.Results.WaitFor(SyncFailed, canadian, TimeSpan.FromSeconds(15));
+        var failed = await stack.Results.WaitFor(ContractNames.SyncFailed, canadian, TimeSpan.FromSeconds(15));
         failed.Data.GetProperty("storeCode").GetString().ShouldBe("walmart_ca");
         failed.Data.GetProperty("errorSource").GetString().ShouldBe("walmart");
         (await SandboxLedger.Lines(stack.Sandbox, canadian)).ShouldHaveSingleItem().Shipped.ShouldBe(0);
@@ -228,13 +224,13 @@ public sealed class OrderSyncEndToEndTests
 
         await stack.Commerce.Publish(CommerceEvents.Shipment(po, "s1", [("MUG", 1), ("TEE", 1)], trackNumber: "1Z1"));
 
-        var result = await stack.Results.WaitFor(ShipmentSynced, po);
+        var result = await stack.Results.WaitFor(ContractNames.ShipmentSynced, po);
         result.Data.GetProperty("orderStatus").GetString().ShouldBe("Partially Shipped");
         var calls = await stack.Sandbox.Calls(po);
         calls.Count(c => c.GetProperty("operation").GetString() == "shipping").ShouldBe(1);
         calls.Count(c => c.GetProperty("operation").GetString() == "get").ShouldBe(2, "the retry reads the order before it would ship again");
         (await SandboxLedger.Lines(stack.Sandbox, po)).Select(l => l.Shipped).ShouldBe([1, 0, 1]);
-        stack.Results.Results.ShouldNotContain(r => r.Type == SyncFailed);
+        stack.Results.Results.ShouldNotContain(r => r.Type == ContractNames.SyncFailed);
     }
 
     [Fact]
@@ -253,14 +249,14 @@ public sealed class OrderSyncEndToEndTests
         await stack.Commerce.Publish(CommerceEvents.Shipment(po, "s1", [("MUG", 1)], trackNumber: "1Z-OLD"));
         await Eventually.True(async () => (await SandboxLedger.Lines(stack.Sandbox, po)).Sum(l => l.Shipped) == 1, "Walmart to apply the ship");
         await stack.Sandbox.AddFault(new { purchaseOrderId = po, operation = "get", fault = "503" });
-        (await stack.Results.WaitFor(SyncFailed, po)).Data.GetProperty("errorSource").GetString().ShouldBe("integration");
+        (await stack.Results.WaitFor(ContractNames.SyncFailed, po)).Data.GetProperty("errorSource").GetString().ShouldBe("integration");
         await Eventually.True(() => traffic.OperationsOutstanding(po) == 0, "the operation consumer to be done with every copy of the failed operation");
         await stack.Sandbox.ClearFaults();
 
         // The merchant corrects the track: the shipment goes again, under its own operation, which finds it already shipped.
         await stack.Commerce.Publish(CommerceEvents.Track(po, "s1", "1Z-NEW"));
 
-        await stack.Results.WaitFor(ShipmentSynced, po);
+        await stack.Results.WaitFor(ContractNames.ShipmentSynced, po);
         (await SandboxLedger.UnitsShippedByCalls(stack.Sandbox, po)).Values.Sum().ShouldBe(1);
         await Eventually.True(
             async () => (await SandboxLedger.Lines(stack.Sandbox, po)).SelectMany(l => l.TrackingNumbers).SequenceEqual(["1Z-NEW"]),
@@ -276,7 +272,7 @@ public sealed class OrderSyncEndToEndTests
         await stack.Sandbox.AddFault(new { purchaseOrderId = po, operation = "cancel", fault = "apply-then-hang", times = 1 });
         await stack.Commerce.Publish(CommerceEvents.Cancellation(po, "out_of_stock"));
 
-        var result = await stack.Results.WaitFor(CancellationSynced, po);
+        var result = await stack.Results.WaitFor(ContractNames.CancellationSynced, po);
         result.Data.GetProperty("orderStatus").GetString().ShouldBe("Canceled");
         (await stack.Sandbox.Calls(po)).Count(c => c.GetProperty("operation").GetString() == "cancel").ShouldBe(1);
         (await SandboxLedger.Lines(stack.Sandbox, po)).ShouldAllBe(l => l.Cancelled == 1);
@@ -291,19 +287,19 @@ public sealed class OrderSyncEndToEndTests
         // Shipment 1 settles on line 1, then fails twice for good: a carrier Walmart does not know, without a track URL.
         await stack.Commerce.Publish(CommerceEvents.Shipment(po, "1", [("MUG", 1)], trackNumber: null));
         await stack.Commerce.Publish(CommerceEvents.Track(po, "1", "PIGEON-1", carrierCode: "pigeonpost"));
-        var firstFailure = await stack.Results.WaitFor(SyncFailed, po);
+        var firstFailure = await stack.Results.WaitFor(ContractNames.SyncFailed, po);
         await stack.Commerce.Publish(CommerceEvents.Track(po, "1", "PIGEON-2", carrierCode: "pigeonpost"));
-        var secondFailure = await stack.Results.WaitFor(r => r.Type == SyncFailed && r.Subject == po && r.Id != firstFailure.Id, TimeSpan.FromSeconds(30));
+        var secondFailure = await stack.Results.WaitFor(r => r.Type == ContractNames.SyncFailed && r.Subject == po && r.Id != firstFailure.Id, TimeSpan.FromSeconds(30));
         secondFailure.Data.GetProperty("attempts").GetInt32().ShouldBeGreaterThan(firstFailure.Data.GetProperty("attempts").GetInt32());
 
         // Shipment 2 of the same SKU leaves line 1 to shipment 1.
         await stack.Commerce.Publish(CommerceEvents.Shipment(po, "2", [("MUG", 1)], trackNumber: "1Z999AA10000000002"));
-        var second = await stack.Results.WaitFor(r => r.Type == ShipmentSynced && r.Subject == po && r.Data.GetProperty("shipmentId").GetString() == "2");
+        var second = await stack.Results.WaitFor(r => r.Type == ContractNames.ShipmentSynced && r.Subject == po && r.Data.GetProperty("shipmentId").GetString() == "2");
         second.Data.GetProperty("lines")[0].GetProperty("lineNumber").GetString().ShouldBe("2");
 
         // Its track fixed, shipment 1 ships the line it settled on.
         await stack.Commerce.Publish(CommerceEvents.Track(po, "1", "1Z999AA10000000001"));
-        var first = await stack.Results.WaitFor(r => r.Type == ShipmentSynced && r.Subject == po && r.Data.GetProperty("shipmentId").GetString() == "1");
+        var first = await stack.Results.WaitFor(r => r.Type == ContractNames.ShipmentSynced && r.Subject == po && r.Data.GetProperty("shipmentId").GetString() == "1");
         first.Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
         first.Data.GetProperty("lines")[0].GetProperty("lineNumber").GetString().ShouldBe("1");
         var lines = await SandboxLedger.Lines(stack.Sandbox, po);

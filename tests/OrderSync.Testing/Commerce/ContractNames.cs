@@ -1,7 +1,7 @@
 namespace OrderSync.Testing.Commerce;
 
 /// <summary>
-/// The exchanges and event types of the interface contract (shared/contracts/README.md), as an outside client sees them. A copy
+/// The exchanges and event types of the interface (docs/interface.md), as an outside client sees them. A copy
 /// of its own, not the worker's Topology: a name the worker changes then fails a test, as it would fail Commerce.
 /// </summary>
 public static class ContractNames
