@@ -100,6 +100,7 @@ pos=$(grep -ho '"ext_order_id": *"[^"]*"' "${samples[@]}" | sed 's/.*: *"\(.*\)"
 pg_field() { echo "$ConnectionStrings__Postgres" | tr ';' '\n' | sed -n "s/^$1=//p"; }
 PGPASSWORD="$(pg_field Password)" psql -h "$(pg_field Host)" -p "$(pg_field Port)" -U "$(pg_field Username)" -d "$(pg_field Database)" -q -v ON_ERROR_STOP=1 -c "
   delete from order_event_arrival where order_id in (select correlation_id from order_sync_saga where purchase_order_id in ($pos));
+  delete from order_sync_outbox where correlation_id in (select correlation_id from order_sync_saga where purchase_order_id in ($pos));
   delete from walmart_call where purchase_order_id in ($pos);
   delete from walmart_operation where purchase_order_id in ($pos);
   delete from order_sync_saga where purchase_order_id in ($pos);" >/dev/null

@@ -87,7 +87,7 @@ public sealed class ListDeadLettersCommand : AsyncCommand<ListDeadLettersCommand
         var queues = discovery.Queues.Count == 0 ? "no dead-letter queues exist yet" : string.Join(", ", discovery.Queues.Select(queue => queue.Name));
         if (messages.Count == 0)
         {
-            Console.Out.WriteLine($"No dead letters (read {queues}).");
+            Console.Out.WriteLine(discovery.Queues.Count == 0 ? "No dead letters: no dead-letter queue exists yet." : $"No dead letters (read {queues}).");
         }
         else
         {

@@ -28,6 +28,9 @@ public sealed class FaultScenario(
 
     public WalmartSandbox Sandbox { get; } = sandbox;
 
+    /// <summary>Time since the scenario's world was built.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
     /// <summary>Every result Commerce would receive, kept across a broker restart.</summary>
     public DurableResultCollector Results { get; } = results;
 
@@ -36,8 +39,6 @@ public sealed class FaultScenario(
 
     /// <summary>The orders and events the scenario sends, and what each event must end in.</summary>
     public Workload Workload { get; } = workload;
-
-    public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>Checks that the suite runs on its own services, then builds the scenario's world and seeds its orders.</summary>
     public static async Task<FaultScenario> Start(string name, Workload workload, params string[] sandboxSettings)
