@@ -18,14 +18,7 @@ public sealed class OutboxKillTests
     [Fact]
     public async Task Workers_killed_at_random_points_between_commit_and_delivery_lose_no_event_and_ship_nothing_twice()
     {
-        var workload = Workload.Build(
-            seed: 6,
-            (OrderScript.Ship, 500),
-            (OrderScript.ShipThenTrack, 300),
-            (OrderScript.Cancel, 200),
-            (OrderScript.TwoShipments, 200),
-            (OrderScript.Retrack, 100),
-            (OrderScript.DeliveredTwice, 50));
+        var workload = Workload.TwoThousandEvents(seed: 6);
         workload.Events.Count.ShouldBe(2000);
         await using var scenario = await FaultScenario.Start("outbox-kills", workload);
         var settings = FaultWorker.Settings();

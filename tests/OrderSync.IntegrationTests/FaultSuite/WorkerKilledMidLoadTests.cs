@@ -10,14 +10,7 @@ public sealed class WorkerKilledMidLoadTests
     [Fact]
     public async Task A_worker_killed_with_sigkill_in_the_middle_of_2000_events_and_restarted_loses_none_and_ships_nothing_twice()
     {
-        var workload = Workload.Build(
-            seed: 1,
-            (OrderScript.Ship, 500),
-            (OrderScript.ShipThenTrack, 300),
-            (OrderScript.Cancel, 200),
-            (OrderScript.TwoShipments, 200),
-            (OrderScript.Retrack, 100),
-            (OrderScript.DeliveredTwice, 50));
+        var workload = Workload.TwoThousandEvents(seed: 1);
         workload.Events.Count.ShouldBe(2000);
         await using var scenario = await FaultScenario.Start("sigkill", workload);
         var settings = FaultWorker.Settings();

@@ -36,6 +36,16 @@ public sealed class Workload
         (OrderScript.Retrack, 20),
         (OrderScript.DeliveredTwice, 20));
 
+    /// <summary>The load the kill scenarios run: 1,350 orders of every script, 2,000 events.</summary>
+    public static Workload TwoThousandEvents(int seed) => Build(
+        seed,
+        (OrderScript.Ship, 500),
+        (OrderScript.ShipThenTrack, 300),
+        (OrderScript.Cancel, 200),
+        (OrderScript.TwoShipments, 200),
+        (OrderScript.Retrack, 100),
+        (OrderScript.DeliveredTwice, 50));
+
     public static Workload Build(int seed, params (OrderScript Script, int Orders)[] mix)
     {
         var random = new Random(seed);
