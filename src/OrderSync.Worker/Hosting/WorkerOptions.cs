@@ -44,6 +44,10 @@ public sealed class WorkerOptions
     /// </summary>
     public TimeSpan ArrivalOrderWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The largest Commerce event the intake reads; a larger one is dead-lettered unread.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxEventBytes { get; set; } = 1024 * 1024;
+
     /// <summary>On SIGTERM, how long messages in flight may take to finish before the worker stops.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

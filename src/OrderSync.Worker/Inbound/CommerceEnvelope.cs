@@ -6,6 +6,32 @@ namespace OrderSync.Worker.Inbound;
 /// <summary>The CloudEvents 1.0 attributes the worker reads, and <c>data.value</c>, the Commerce entity.</summary>
 public sealed record CommerceEnvelope(string Id, string Type, string Source, DateTimeOffset Time, JsonElement Value)
 {
+    /// <summary>The CloudEvent id of an event too large to read, from its first 4 KB only, for the reason that refuses it.</summary>
+    public static string? PeekId(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body[..Math.Min(body.Length, 4096)], isFinalBlock: false, state: default);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("id"u8))
+                {
+                    return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                if (reader.CurrentDepth >= 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+                {
+                    return null;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Reads a structured-mode CloudEvent; attributes outside the contract are ignored, as it asks. Of an event of a type the
     /// worker does not handle only the type is checked, and <see cref="Value"/> is left undefined.

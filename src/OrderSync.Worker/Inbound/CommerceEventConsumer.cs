@@ -1,7 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrderSync.Contracts.Events;
 using OrderSync.Persistence;
+using OrderSync.Worker.Hosting;
 using OrderSync.Worker.Observability;
 
 namespace OrderSync.Worker.Inbound;
@@ -11,12 +13,21 @@ namespace OrderSync.Worker.Inbound;
 /// Each order's events are numbered in the order they are read here, the order the saga applies them in.
 /// A wrong event throws <see cref="InvalidCommerceEventException"/>, which is not retried: it goes to the error queue with its reason.
 /// </summary>
-public sealed class CommerceEventConsumer(TimeProvider clock, EventArrivalLog arrivals, OrderSyncMetrics metrics, ILogger<CommerceEventConsumer> logger) :
+public sealed class CommerceEventConsumer(
+    TimeProvider clock, EventArrivalLog arrivals, IOptions<WorkerOptions> options, OrderSyncMetrics metrics, ILogger<CommerceEventConsumer> logger) :
     IConsumer<CommerceCloudEvent>
 {
     public async Task Consume(ConsumeContext<CommerceCloudEvent> context)
     {
-        var envelope = CommerceEnvelope.Parse(context.ReceiveContext.Body.GetBytes(), clock);
+        var body = context.ReceiveContext.Body;
+        var size = body.Length ?? body.GetBytes().Length;
+        if (size > options.Value.MaxEventBytes)
+        {
+            var id = CommerceEnvelope.PeekId(body.GetBytes()) is { } peeked ? $" {InvalidCommerceEventException.Shown(peeked)}" : string.Empty;
+            throw new InvalidCommerceEventException($"The event{id} is {size} bytes, more than Worker:MaxEventBytes ({options.Value.MaxEventBytes}); it was not read.");
+        }
+
+        var envelope = CommerceEnvelope.Parse(body.GetBytes(), clock);
         metrics.EventConsumed(envelope.Type);
         if (!CommerceEventTranslator.Handles(envelope.Type))
         {

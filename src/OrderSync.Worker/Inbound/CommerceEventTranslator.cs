@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using OrderSync.Contracts;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
@@ -7,7 +8,7 @@ using OrderSync.Contracts.Results;
 namespace OrderSync.Worker.Inbound;
 
 /// <summary>Turns a Commerce CloudEvent into the saga's event of the same meaning, or says which field is wrong.</summary>
-public static class CommerceEventTranslator
+public static partial class CommerceEventTranslator
 {
     /// <returns>The event for the saga; null for an order save that is not a cancellation, which concerns nobody here.</returns>
     public static IOrderEvent? Translate(CommerceEnvelope envelope) => envelope.Type switch
@@ -26,8 +27,8 @@ public static class CommerceEventTranslator
         var value = new CommercePayload(envelope.Value, "data.value");
         try
         {
-            var (storeCode, purchaseOrderId) = (value.OptionalString("store_code"), value.OptionalString("ext_order_id"));
-            if (storeCode is null || purchaseOrderId is null)
+            var (storeCode, purchaseOrderId) = (value.OptionalString("store_code")?.ToLowerInvariant(), value.OptionalString("ext_order_id"));
+            if (storeCode is null || purchaseOrderId is null || !PurchaseOrderIdPattern().IsMatch(purchaseOrderId))
             {
                 return null;
             }
@@ -133,14 +134,24 @@ public static class CommerceEventTranslator
         track.RequiredString("track_number"),
         track.OptionalString("track_url"));
 
-    private static OrderEventContext Context(CommerceEnvelope envelope, CommercePayload value, string orderIncrementId) => new(
-        envelope.Id,
-        envelope.Type,
-        envelope.Time,
-        value.RequiredString("store_code"),
-        value.RequiredString("ext_order_id"),
-        orderIncrementId,
-        ContentDigest(envelope));
+    /// <summary>
+    /// Who the event concerns. Store codes key sagas, lanes and credentials in one case (Commerce's are lower case); a purchase
+    /// order id goes into Walmart's URLs, so only what Walmart's ids can be is let through.
+    /// </summary>
+    private static OrderEventContext Context(CommerceEnvelope envelope, CommercePayload value, string orderIncrementId)
+    {
+        var purchaseOrderId = value.RequiredString("ext_order_id");
+        if (!PurchaseOrderIdPattern().IsMatch(purchaseOrderId))
+        {
+            throw new InvalidCommerceEventException(
+                $"Field data.value.ext_order_id is '{InvalidCommerceEventException.Shown(purchaseOrderId)}', not 1 to 32 letters, digits, '-' or '_' as a Walmart purchase order id is.");
+        }
+
+        return new(envelope.Id, envelope.Type, envelope.Time, value.RequiredString("store_code").ToLowerInvariant(), purchaseOrderId, orderIncrementId, ContentDigest(envelope));
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
+    private static partial Regex PurchaseOrderIdPattern();
 
     /// <summary>Of the payload written compactly, so that only a change of contents, not of layout, changes it.</summary>
     private static string ContentDigest(CommerceEnvelope envelope) =>

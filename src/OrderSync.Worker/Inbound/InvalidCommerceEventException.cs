@@ -22,4 +22,11 @@ public sealed class InvalidCommerceEventException : Exception, Messaging.IDeadLe
     public string? StoreCode { get; init; }
 
     public IReadOnlyList<Contracts.Events.WalmartErrorDetail> WalmartErrors => [];
+
+    /// <summary>A value Commerce sent, as a reason may quote it: at most 40 characters, control characters written as escapes.</summary>
+    public static string Shown(string value)
+    {
+        var shown = value.Length > 40 ? value[..40] + "..." : value;
+        return string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    }
 }

@@ -28,7 +28,9 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
         "a SKU not on the order",
         "an unknown purchase order (Walmart 404)",
         "a cancel without a reason",
-        "an event of 1 MB",
+        "an event of 900 KB",
+        "an event of 2 MiB",
+        "an ext_order_id of ../../v3/token",
         "the same id twice with different contents",
         "a wrong content type (XML)",
         "a wrong content type on a valid CloudEvent",
@@ -211,14 +213,34 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
                     return BadInputExpectation.FailedBeforeWalmart(po, "The order was canceled in Commerce without a cancellation reason; Walmart needs one.");
                 }
 
-            case "an event of 1 MB":
+            case "an event of 900 KB":
                 {
-                    // A valid shipment carrying 1 MB more than the worker reads (Commerce may add any field): it must simply sync.
+                    // A valid shipment carrying 900 KB more than the worker reads (Commerce may add any field), under the 1 MiB
+                    // Worker:MaxEventBytes: it must simply sync.
                     var po = await Stack.Sandbox.SeedOrder("MUG");
                     var large = CommerceEvents.Shipment(po, "s1", [("MUG", 1)]);
-                    large["data"]!["value"]!["extension_attributes"] = new JsonObject { ["gift_message"] = new string('x', 1024 * 1024) };
+                    large["data"]!["value"]!["extension_attributes"] = new JsonObject { ["gift_message"] = new string('x', 900 * 1024) };
                     await commerce.Publish(large);
-                    return new BadInputExpectation(po, null, null, null, null, ExpectedResult.ShipmentSynced, "synced: a large event is still a valid one");
+                    return new BadInputExpectation(po, null, null, null, null, ExpectedResult.ShipmentSynced, "synced: a large event under the limit is still a valid one");
+                }
+
+            case "an event of 2 MiB":
+                {
+                    // Over Worker:MaxEventBytes: refused before it is parsed, and no Walmart call for its order.
+                    var po = await Stack.Sandbox.SeedOrder("MUG");
+                    var huge = CommerceEvents.Shipment(po, "s1", [("MUG", 1)]);
+                    huge["data"]!["value"]!["extension_attributes"] = new JsonObject { ["gift_message"] = new string('x', 2 * 1024 * 1024) };
+                    await commerce.Publish(huge);
+                    return new BadInputExpectation(po, BadInputExpectation.IntakeErrors, $"The event {huge["id"]} is ", null, null, null, "dead letter (intake), unread", async () =>
+                        (await Stack.Sandbox.Calls(po)).ShouldBeEmpty("Walmart was called for an event the worker must not read"));
+                }
+
+            case "an ext_order_id of ../../v3/token":
+                {
+                    // A purchase order id goes into Walmart's URLs: one that no Walmart id could be is refused, never sent.
+                    await commerce.Publish(CommerceEvents.Shipment("../../v3/token", "s1", [("MUG", 1)]));
+                    return new BadInputExpectation(
+                        null, BadInputExpectation.IntakeErrors, "Field data.value.ext_order_id is '../../v3/token', not 1 to 32 letters", null, null, null, "dead letter (intake)");
                 }
 
             case "the same id twice with different contents":

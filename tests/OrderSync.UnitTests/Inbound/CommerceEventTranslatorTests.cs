@@ -113,6 +113,56 @@ public sealed class CommerceEventTranslatorTests
         Should.Throw<InvalidCommerceEventException>(() => Translate(document)).Message.ShouldBe(message);
     }
 
+    [Theory]
+    [InlineData("../../v3/token")]
+    [InlineData("108829735420014?x=1")]
+    [InlineData("1088 29735420014")]
+    [InlineData("123456789012345678901234567890123")]
+    public void A_purchase_order_id_walmart_could_not_have_is_refused_and_names_no_order(string purchaseOrderId)
+    {
+        var document = Example("shipment-saved.json");
+        document["data"]!["value"]!["ext_order_id"] = purchaseOrderId;
+
+        var refusal = Should.Throw<InvalidCommerceEventException>(() => Translate(document));
+
+        refusal.Message.ShouldStartWith("Field data.value.ext_order_id is '");
+        refusal.Message.ShouldEndWith("not 1 to 32 letters, digits, '-' or '_' as a Walmart purchase order id is.");
+        CommerceEventTranslator.Rejection(Envelope(document), refusal.Message).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_value_quoted_in_a_reason_is_cut_to_40_characters_and_its_control_characters_escaped()
+    {
+        InvalidCommerceEventException.Shown("a\r\nb").ShouldBe("a\\u000d\\u000ab");
+        InvalidCommerceEventException.Shown(new string('x', 1000)).ShouldBe(new string('x', 40) + "...");
+    }
+
+    [Fact]
+    public void The_id_of_an_event_too_large_to_read_is_found_in_its_first_bytes_only()
+    {
+        var document = Example("shipment-saved.json");
+        var id = document["id"]!.GetValue<string>();
+        document["data"]!["value"]!["gift_message"] = new string('x', 100_000);
+        var late = new JsonObject { ["data"] = new JsonObject { ["filler"] = new string('x', 100_000) }, ["id"] = "late" };
+
+        CommerceEnvelope.PeekId(Encoding.UTF8.GetBytes(document.ToJsonString())).ShouldBe(id);
+        CommerceEnvelope.PeekId(Encoding.UTF8.GetBytes(late.ToJsonString())).ShouldBeNull();
+        CommerceEnvelope.PeekId("not json"u8).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_store_code_in_capitals_names_the_same_order_as_in_lower_case()
+    {
+        var lower = Example("shipment-saved.json");
+        var upper = Example("shipment-saved.json");
+        upper["data"]!["value"]!["store_code"] = "WALMART_US";
+
+        var fromUpper = Translate(upper).ShouldBeOfType<ShipmentReceived>();
+
+        fromUpper.CorrelationId.ShouldBe(Translate(lower)!.CorrelationId);
+        fromUpper.Context.StoreCode.ShouldBe("walmart_us");
+    }
+
     [Fact]
     public void Numeric_ids_are_read_as_strings()
     {
@@ -159,8 +209,9 @@ public sealed class CommerceEventTranslatorTests
         Translate(document).ShouldBeOfType<ShipmentReceived>();
     }
 
-    private static IOrderEvent? Translate(JsonNode document) =>
-        CommerceEventTranslator.Translate(CommerceEnvelope.Parse(Encoding.UTF8.GetBytes(document.ToJsonString()), Clock));
+    private static IOrderEvent? Translate(JsonNode document) => CommerceEventTranslator.Translate(Envelope(document));
+
+    private static CommerceEnvelope Envelope(JsonNode document) => CommerceEnvelope.Parse(Encoding.UTF8.GetBytes(document.ToJsonString()), Clock);
 
     private static JsonNode Example(string name) => JsonNode.Parse(File.ReadAllText(RepositoryPaths.Sample(name)))!;
 }
