@@ -35,8 +35,10 @@ public static class OrderSyncHostExtensions
         // Order matters: the schema and the contract's exchanges exist before the bus starts consuming.
         services.AddHostedService<DatabaseMigrationService>();
         services.AddHostedService<BrokerTopologyService>();
-        services.AddOrderSyncBus();
+
+        // Before the bus, so that it stops after it: what the draining consumers deliver is deleted by its last turn.
         services.AddHostedService<Saga.Outbox.OutboxSweeper>();
+        services.AddOrderSyncBus();
         services.AddHostedService<Observability.WalmartBudgetReporter>();
 
         return builder;

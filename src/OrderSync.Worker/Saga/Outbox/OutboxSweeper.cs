@@ -16,7 +16,8 @@ public sealed class OutboxSweeper(OrderSyncStore store, OutboxDelivery delivery,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var nextSweep = DateTimeOffset.UtcNow;
+        // The first sweep waits a turn, for the bus to start.
+        var nextSweep = DateTimeOffset.UtcNow + SweepInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
