@@ -58,7 +58,7 @@ public static partial class CommerceEventTranslator
         var value = new CommercePayload(envelope.Value, "data.value");
         var context = Context(envelope, value, value.RequiredString("order_increment_id"));
         var items = value.Array("items", required: true)
-            .Select(item => new ShipmentItem(item.RequiredString("order_item_id"), item.RequiredString("sku"), item.RequiredQuantity("qty")))
+            .Select(item => new ShipmentItem(item.RequiredString("order_item_id"), item.RequiredString("sku", MaxSkuLength), item.RequiredQuantity("qty")))
             .ToList();
         if (items.Count == 0)
         {
@@ -102,7 +102,7 @@ public static partial class CommerceEventTranslator
         }
 
         var context = Context(envelope, value, value.OptionalString("increment_id") ?? string.Empty);
-        var reason = value.OptionalString("cancellation_reason");
+        var reason = value.OptionalString("cancellation_reason", MaxCarrierLength);
         return new CancellationRequested
         {
             CorrelationId = OrderCorrelation.For(context.StoreCode, context.PurchaseOrderId),
@@ -121,7 +121,7 @@ public static partial class CommerceEventTranslator
     [
         .. value.Array("items", required: false)
             .Where(item => item.OptionalString("parent_item_id") is null)
-            .Select(item => (Sku: item.OptionalString("sku"), Quantity: item.OptionalWholeQuantity("qty_shipped")))
+            .Select(item => (Sku: item.OptionalString("sku", MaxSkuLength), Quantity: item.OptionalWholeQuantity("qty_shipped")))
             .Where(item => item.Sku is not null && item.Quantity > 0)
             .GroupBy(item => item.Sku!, StringComparer.Ordinal)
             .Select(g => new ShippedQuantity(g.Key, g.Sum(item => item.Quantity))),
@@ -129,10 +129,10 @@ public static partial class CommerceEventTranslator
 
     private static ShipmentTrack ReadTrack(CommercePayload track) => new(
         track.RequiredString("entity_id"),
-        track.RequiredString("carrier_code"),
-        track.OptionalString("title"),
-        track.RequiredString("track_number"),
-        track.OptionalString("track_url"));
+        track.RequiredString("carrier_code", MaxCarrierLength),
+        track.OptionalString("title", MaxCarrierLength),
+        track.RequiredString("track_number", MaxTrackingNumberLength),
+        track.OptionalString("track_url", MaxTrackUrlLength));
 
     /// <summary>
     /// Who the event concerns. Store codes key sagas, lanes and credentials in one case (Commerce's are lower case); a purchase
@@ -149,6 +149,12 @@ public static partial class CommerceEventTranslator
 
         return new(envelope.Id, envelope.Type, envelope.Time, value.RequiredString("store_code").ToLowerInvariant(), purchaseOrderId, orderIncrementId, ContentDigest(envelope));
     }
+
+    // What Walmart takes: a SKU of up to 50 characters; carrier names, reasons, tracking numbers and URLs of reasonable length.
+    private const int MaxSkuLength = 50;
+    private const int MaxCarrierLength = 100;
+    private const int MaxTrackingNumberLength = 100;
+    private const int MaxTrackUrlLength = 2048;
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
     private static partial Regex PurchaseOrderIdPattern();

@@ -6,8 +6,19 @@ namespace OrderSync.Worker.Inbound;
 /// <summary>Reads fields of a Commerce entity (<c>data.value</c>), where ids may be strings or numbers, naming the field when one is wrong.</summary>
 public readonly struct CommercePayload(JsonElement element, string path)
 {
+    /// <summary>More entries than any Walmart order has lines: an event this long is not an order's.</summary>
+    public const int MaxEntries = 1000;
+
+    /// <summary>Units of one item a single event may ask for; beyond it a sum could overflow, and no order holds that many.</summary>
+    public const int MaxUnits = 10_000;
+
     public string RequiredString(string name) =>
         OptionalString(name) ?? throw new InvalidCommerceEventException($"Field {path}.{name} is missing.");
+
+    /// <summary>A text field Walmart receives as it is: longer than <paramref name="maxLength"/>, Walmart would refuse it.</summary>
+    public string RequiredString(string name, int maxLength) => Bounded(name, RequiredString(name), maxLength)!;
+
+    public string? OptionalString(string name, int maxLength) => Bounded(name, OptionalString(name), maxLength);
 
     public string? OptionalString(string name)
     {
@@ -31,15 +42,17 @@ public readonly struct CommercePayload(JsonElement element, string path)
         var text = RequiredString(name);
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity))
         {
-            throw new InvalidCommerceEventException($"Field {path}.{name} is '{text}', which is not a number.");
+            throw new InvalidCommerceEventException($"Field {path}.{name} is '{InvalidCommerceEventException.Shown(text)}', which is not a number.");
         }
 
-        if (quantity <= 0 || quantity != decimal.Truncate(quantity) || quantity > int.MaxValue)
+        if (quantity <= 0 || quantity != decimal.Truncate(quantity))
         {
             throw new InvalidCommerceEventException($"Field {path}.{name} is '{text}'; it must be a whole number above zero.");
         }
 
-        return (int)quantity;
+        return quantity <= MaxUnits
+            ? (int)quantity
+            : throw new InvalidCommerceEventException($"Field {path}.{name} is '{text}'; an event may ask for at most {MaxUnits} units of one item.");
     }
 
     /// <summary>A count such as "0.0000" or "2.0000"; zero when the field is absent.</summary>
@@ -52,15 +65,17 @@ public readonly struct CommercePayload(JsonElement element, string path)
 
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity))
         {
-            throw new InvalidCommerceEventException($"Field {path}.{name} is '{text}', which is not a number.");
+            throw new InvalidCommerceEventException($"Field {path}.{name} is '{InvalidCommerceEventException.Shown(text)}', which is not a number.");
         }
 
-        if (quantity < 0 || quantity != decimal.Truncate(quantity) || quantity > int.MaxValue)
+        if (quantity < 0 || quantity != decimal.Truncate(quantity))
         {
             throw new InvalidCommerceEventException($"Field {path}.{name} is '{text}'; it must be a whole number, zero or above.");
         }
 
-        return (int)quantity;
+        return quantity <= MaxUnits
+            ? (int)quantity
+            : throw new InvalidCommerceEventException($"Field {path}.{name} is '{text}'; an event may count at most {MaxUnits} units of one item.");
     }
 
     /// <summary>Commerce's <c>YYYY-MM-DD HH:MM:SS</c>, in UTC.</summary>
@@ -85,11 +100,20 @@ public readonly struct CommercePayload(JsonElement element, string path)
             throw new InvalidCommerceEventException($"Field {path}.{name} must be an array.");
         }
 
+        if (value.GetArrayLength() > MaxEntries)
+        {
+            throw new InvalidCommerceEventException($"Field {path}.{name} has {value.GetArrayLength()} entries; an event may carry at most {MaxEntries}.");
+        }
+
         var itemPath = $"{path}.{name}";
         return value.EnumerateArray().Select((item, index) => item.ValueKind == JsonValueKind.Object
             ? new CommercePayload(item, $"{itemPath}[{index}]")
             : throw new InvalidCommerceEventException($"Field {itemPath}[{index}] must be an object."));
     }
+
+    private string? Bounded(string name, string? value, int maxLength) => value is { Length: var length } && length > maxLength
+        ? throw new InvalidCommerceEventException($"Field {path}.{name} is {length} characters long; Walmart takes at most {maxLength}.")
+        : value;
 
     public CommercePayload? OptionalObject(string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? new CommercePayload(value, $"{path}.{name}") : null;

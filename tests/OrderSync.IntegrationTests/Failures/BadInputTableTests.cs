@@ -25,6 +25,8 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
         "an unknown store_code",
         "qty of abc",
         "a negative qty",
+        "a qty of 1e30",
+        "10,000 items",
         "a SKU not on the order",
         "an unknown purchase order (Walmart 404)",
         "a cancel without a reason",
@@ -181,6 +183,27 @@ public sealed class BadInputTableTests(BadInputStack fixture) : IClassFixture<Ba
                     bad["data"]!["value"]!["items"]![0]!["qty"] = "abc";
                     await commerce.Publish(bad);
                     return BadInputExpectation.RejectedForOrder(po, "Field data.value.items[0].qty is 'abc', which is not a number.");
+                }
+
+            case "a qty of 1e30":
+                {
+                    var po = await Stack.Sandbox.SeedOrder("MUG");
+                    var bad = CommerceEvents.Shipment(po, "s1", [("MUG", 1)]);
+                    bad["data"]!["value"]!["items"]![0]!["qty"] = "1000000000000000000000000000000";
+                    await commerce.Publish(bad);
+                    return BadInputExpectation.RejectedForOrder(po, "Field data.value.items[0].qty is '1000000000000000000000000000000', which is not a number.");
+                }
+
+            case "10,000 items":
+                {
+                    // More entries than any Walmart order has lines: refused before a Walmart call, the order shown in Error.
+                    var po = await Stack.Sandbox.SeedOrder("MUG");
+                    var bad = CommerceEvents.Shipment(po, "s1", [.. Enumerable.Repeat(("MUG", 1), 10_000)]);
+                    await commerce.Publish(bad);
+                    return BadInputExpectation.RejectedForOrder(po, "Field data.value.items has 10000 entries; an event may carry at most 1000.") with
+                    {
+                        Check = async () => (await Stack.Sandbox.Calls(po)).ShouldBeEmpty("Walmart was called for an event of 10,000 items"),
+                    };
                 }
 
             case "a negative qty":

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using OrderSync.Contracts.Events;
@@ -161,6 +162,45 @@ public sealed class CommerceEventTranslatorTests
 
         fromUpper.CorrelationId.ShouldBe(Translate(lower)!.CorrelationId);
         fromUpper.Context.StoreCode.ShouldBe("walmart_us");
+    }
+
+    [Theory]
+    [InlineData("10001.0000", "Field data.value.items[0].qty is '10001.0000'; an event may ask for at most 10000 units of one item.")]
+    [InlineData("1000000000000000000000000000000", "Field data.value.items[0].qty is '1000000000000000000000000000000', which is not a number.")]
+    [InlineData("1e30", "Field data.value.items[0].qty is '1e30', which is not a number.")]
+    public void A_quantity_beyond_reason_is_refused(string quantity, string message)
+    {
+        var document = Example("shipment-saved.json");
+        document["data"]!["value"]!["items"]![0]!["qty"] = quantity;
+
+        Should.Throw<InvalidCommerceEventException>(() => Translate(document)).Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public void More_items_than_an_order_has_lines_are_refused()
+    {
+        var document = Example("shipment-saved.json");
+        var items = new JsonArray();
+        for (var i = 0; i < 10_000; i++)
+        {
+            items.Add(new JsonObject { ["order_item_id"] = i.ToString(CultureInfo.InvariantCulture), ["sku"] = "WM-MUG-BLU", ["qty"] = "1.0000" });
+        }
+
+        document["data"]!["value"]!["items"] = items;
+
+        Should.Throw<InvalidCommerceEventException>(() => Translate(document)).Message.ShouldBe("Field data.value.items has 10000 entries; an event may carry at most 1000.");
+    }
+
+    [Theory]
+    [InlineData("sku", 51, "Field data.value.items[0].sku is 51 characters long; Walmart takes at most 50.")]
+    [InlineData("track_number", 101, "Field data.value.tracks[0].track_number is 101 characters long; Walmart takes at most 100.")]
+    public void A_text_field_longer_than_walmart_takes_is_refused(string field, int length, string message)
+    {
+        var document = Example("shipment-saved.json");
+        var holder = field == "sku" ? document["data"]!["value"]!["items"]![0]! : document["data"]!["value"]!["tracks"]![0]!;
+        holder[field] = new string('A', length);
+
+        Should.Throw<InvalidCommerceEventException>(() => Translate(document)).Message.ShouldBe(message);
     }
 
     [Fact]
