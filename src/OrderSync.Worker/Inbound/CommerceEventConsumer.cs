@@ -19,15 +19,15 @@ public sealed class CommerceEventConsumer(
 {
     public async Task Consume(ConsumeContext<CommerceCloudEvent> context)
     {
-        var body = context.ReceiveContext.Body;
-        var size = body.Length ?? body.GetBytes().Length;
+        var body = context.ReceiveContext.Body.GetBytes();
+        var size = body.Length;
         if (size > options.Value.MaxEventBytes)
         {
-            var id = CommerceEnvelope.PeekId(body.GetBytes()) is { } peeked ? $" {InvalidCommerceEventException.Shown(peeked)}" : string.Empty;
+            var id = CommerceEnvelope.PeekId(body) is { } peeked ? $" {InvalidCommerceEventException.Shown(peeked)}" : string.Empty;
             throw new InvalidCommerceEventException($"The event{id} is {size} bytes, more than Worker:MaxEventBytes ({options.Value.MaxEventBytes}); it was not read.");
         }
 
-        var envelope = CommerceEnvelope.Parse(body.GetBytes(), clock);
+        var envelope = CommerceEnvelope.Parse(body, clock);
         metrics.EventConsumed(envelope.Type);
         if (!CommerceEventTranslator.Handles(envelope.Type))
         {

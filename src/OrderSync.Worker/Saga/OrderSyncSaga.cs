@@ -95,6 +95,7 @@ public sealed class OrderSyncSaga(
         try
         {
             await outbox.Deliver(context, stored, cancellationToken);
+            store.Delivered(stored);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -9,9 +9,9 @@ namespace OrderSync.Worker.Saga.Outbox;
 /// more than once (after a crash between the broker's confirm and the outbox row's delete), so every receiver treats a copy
 /// as nothing new: an operation runs once by its id, a result keeps its CloudEvent id, a released event or timer applies once.
 /// </summary>
-public sealed class OutboxDelivery(WalmartOperationLanes lanes, IHeldEventTimer timer, TimeProvider clock, IOrderSyncStore store)
+public sealed class OutboxDelivery(WalmartOperationLanes lanes, IHeldEventTimer timer, TimeProvider clock)
 {
-    /// <summary>Sends the messages in order, each once the broker confirmed the one before it, and marks them delivered.</summary>
+    /// <summary>Sends the messages in order, each once the broker confirmed the one before it; the caller removes them from the outbox.</summary>
     public async Task Deliver<TContext>(TContext context, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
         where TContext : ISendEndpointProvider, IPublishEndpoint
     {
@@ -19,8 +19,6 @@ public sealed class OutboxDelivery(WalmartOperationLanes lanes, IHeldEventTimer 
         {
             await Send(context, message, cancellationToken);
         }
-
-        store.Delivered(messages);
     }
 
     private async Task Send<TContext>(TContext context, OutboxMessage message, CancellationToken cancellationToken)
