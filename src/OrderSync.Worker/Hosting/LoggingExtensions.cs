@@ -8,7 +8,10 @@ namespace OrderSync.Worker.Hosting;
 
 public static class LoggingExtensions
 {
-    /// <summary>Readable console lines by default; <c>Logging__Format=json</c> writes compact JSON for a log shipper.</summary>
+    /// <summary>
+    /// Readable console lines by default; <c>Logging__Format=json</c> writes compact JSON for a log shipper. Either way an event
+    /// is one line whatever its values hold: JSON escapes control characters, and so does the console formatter.
+    /// </summary>
     public static IHostApplicationBuilder AddOrderSyncLogging(this IHostApplicationBuilder builder)
     {
         var json = string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
@@ -21,7 +24,7 @@ public static class LoggingExtensions
             }
             else
             {
-                logger.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext:l}: {Message:lj}{NewLine}{Exception}");
+                logger.WriteTo.Console(new ConsoleLogFormatter());
             }
         });
         return builder;
