@@ -130,6 +130,13 @@ internal sealed class ComposeService(string name, YamlMappingNode node, ComposeF
         ? [.. ports.Children.SelectMany(ContainerPortsOf)]
         : [];
 
+    /// <summary>The host address of each published port: the <c>ip</c> of <c>ip:host:container</c>, else every interface.</summary>
+    public IReadOnlyList<string> PublishedHostAddresses => this["ports"] is YamlSequenceNode ports
+        ? [.. ports.Children.Select(port => port is YamlMappingNode longForm
+            ? (longForm.Children.TryGetValue(new YamlScalarNode("host_ip"), out var ip) ? ((YamlScalarNode)ip).Value! : "0.0.0.0")
+            : file.Interpolate(((YamlScalarNode)port).Value!).Split(':') is { Length: 3 } parts ? parts[0] : "0.0.0.0")]
+        : [];
+
     /// <summary>The ports listed under <c>expose</c>.</summary>
     public IReadOnlyList<int> ExposedPorts => this["expose"] is YamlSequenceNode expose
         ? [.. expose.Children.Select(item => int.Parse(((YamlScalarNode)item).Value!.Split('/')[0], CultureInfo.InvariantCulture))]

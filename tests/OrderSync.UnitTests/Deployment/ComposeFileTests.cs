@@ -169,6 +169,15 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void Every_published_port_is_on_the_hosts_loopback()
+    {
+        foreach (var service in _compose.Services.Values)
+        {
+            service.PublishedHostAddresses.ShouldAllBe(address => address == "127.0.0.1", $"{service.Name} publishes a port beyond the host's loopback");
+        }
+    }
+
+    [Fact]
     public void The_workers_run_as_two_instances()
     {
         var workers = _compose.Services.Values.Where(service => IsBuiltFrom(service, DeploymentFiles.WorkerDockerfile)).ToList();

@@ -130,6 +130,15 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void The_worker_image_keeps_health_and_metrics_on_loopback()
+    {
+        var dockerfile = Dockerfile.Read(DeploymentFiles.WorkerDockerfile);
+
+        dockerfile.InStage(dockerfile.LastStage, "ENV").ShouldNotContain(
+            env => env.Arguments.Contains("Health__Urls", StringComparison.Ordinal), "the image chooses where health listens; the deployment should");
+    }
+
+    [Fact]
     public void The_build_context_leaves_out_build_outputs_local_state_and_history()
     {
         var ignore = DockerIgnore.Read(DeploymentFiles.DockerIgnore);

@@ -152,6 +152,17 @@ public sealed class SystemdUnitTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void The_env_example_keeps_health_and_metrics_on_loopback()
+    {
+        var settings = ComposeFile.ReadEnvFile(DeploymentFiles.SystemdEnvExample);
+
+        if (settings.TryGetValue("Health__Urls", out var urls))
+        {
+            urls.Split(';').ShouldAllBe(url => new Uri(url.Replace("*", "0.0.0.0", StringComparison.Ordinal)).IsLoopback, "the env example exposes health beyond loopback");
+        }
+    }
+
     private void VerifyWithSystemdAnalyze(string analyze)
     {
         // systemd-analyze insists that ExecStart's program exists; elsewhere than /usr/bin, stand the running dotnet in.
