@@ -13,6 +13,12 @@ namespace OrderSync.Domain;
 /// </summary>
 public static class OrderSyncRules
 {
+    /// <summary>
+    /// The most Commerce events one order takes, applied and held together: every list of its state grows by at most one
+    /// entry an event, so this bounds the state whatever Commerce sends. A real order has a few dozen.
+    /// </summary>
+    public const int MaxEventsPerOrder = 1000;
+
     // ---- Commerce events: held until their turn, applied once per CloudEvent id ----
 
     public static Decided On(OrderSyncState state, ShipmentReceived shipment, DateTimeOffset now, TimeSpan arrivalWait) =>
@@ -175,6 +181,17 @@ public static class OrderSyncRules
             && state.AppliedEventDigests.TryGetValue(context.EventId, out var applied) && applied != context.ContentDigest)
         {
             return Conflict(context, "applied to");
+        }
+
+        if (!state.IsApplied(context.EventId) && !state.Holds(context.EventId)
+            && state.AppliedEventIds.Count + state.HeldEvents.Count >= MaxEventsPerOrder)
+        {
+            return new Decided(false,
+            [
+                new Refusal(
+                    $"Order {context.PurchaseOrderId} has taken {MaxEventsPerOrder} Commerce events, the most one order may; event " +
+                    $"{context.EventId} ({context.EventType}) was not applied. Sync the order in Seller Center."),
+            ]);
         }
 
         List<Decision> decisions = [];

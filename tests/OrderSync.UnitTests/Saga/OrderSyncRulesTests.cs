@@ -238,6 +238,26 @@ public sealed class OrderSyncRulesTests
         decided.Decisions.ShouldHaveSingleItem().ShouldBeOfType<CopyIgnored>();
     }
 
+    [Fact]
+    public void An_order_takes_at_most_its_limit_of_events_and_refuses_the_next_unchanged()
+    {
+        var state = NewOrder();
+        On(state, Shipment("s1", Ups), Now, ArrivalWait).Refusal.ShouldBeNull();
+        for (var track = 2; track <= MaxEventsPerOrder; track++)
+        {
+            On(state, Track("s1", Ups with { TrackNumber = $"1Z{track}" }, $"e-t{track}"), Now, ArrivalWait).Refusal.ShouldBeNull();
+        }
+
+        var before = state.ToJson();
+
+        var refused = On(state, Track("s1", Ups with { TrackNumber = "1Z-more" }, "e-more"), Now, ArrivalWait);
+
+        refused.StateChanged.ShouldBeFalse();
+        refused.Refusal.ShouldNotBeNull().Reason.ShouldContain($"{MaxEventsPerOrder} Commerce events");
+        state.ToJson().ShouldBe(before);
+        On(state, Shipment("s1", Ups), Now, ArrivalWait).Decisions.ShouldHaveSingleItem().ShouldBeOfType<CopyIgnored>();
+    }
+
     // ---- Storage ----
 
     [Fact]
