@@ -20,7 +20,7 @@ public static class OperatorCommandLine
 
             config.AddBranch("dead-letters", deadLetters =>
             {
-                deadLetters.SetDescription("Messages the worker could not handle, in its _error and _skipped queues.");
+                deadLetters.SetDescription("Messages the worker could not handle, in its own _error and _skipped queues; other applications' queues are left alone.");
                 deadLetters.AddCommand<ListDeadLettersCommand>("list")
                     .WithDescription("Dead letters grouped by queue and reason, with counts, first and last seen; then each message and its id.")
                     .WithExample("dead-letters", "list")
@@ -30,7 +30,7 @@ public static class OperatorCommandLine
                     .WithDescription("One dead letter: properties, headers, fault reason, exception, stack trace and body.")
                     .WithExample("dead-letters", "show", "3fa85f6457b2");
                 deadLetters.AddCommand<RequeueDeadLettersCommand>("requeue")
-                    .WithDescription("Move dead letters back to the queue they failed on; each is removed only after the broker confirmed its copy.")
+                    .WithDescription("Move dead letters back to the worker queue they failed on; each is removed only after the broker confirmed its copy.")
                     .WithExample("dead-letters", "requeue", "3fa85f6457b2")
                     .WithExample("dead-letters", "requeue", "--all", "--reason", "timeout", "--dry-run");
                 deadLetters.AddCommand<PurgeDeadLettersCommand>("purge")

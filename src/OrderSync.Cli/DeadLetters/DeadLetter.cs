@@ -10,8 +10,11 @@ public sealed record DeadLetter
 
     public required string Queue { get; init; }
 
-    /// <summary>Where requeue sends it: the queue it failed on.</summary>
-    public required string TargetQueue { get; init; }
+    /// <summary>Where requeue sends it: the worker queue it failed on; null when requeue refuses it.</summary>
+    public string? TargetQueue { get; init; }
+
+    /// <summary>Why requeue leaves it where it is, when it does (<see cref="RequeueTarget"/>).</summary>
+    public string? RequeueRefusal { get; init; }
 
     public required ulong DeliveryTag { get; init; }
 

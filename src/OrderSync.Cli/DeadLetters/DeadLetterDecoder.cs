@@ -13,12 +13,14 @@ public static class DeadLetterDecoder
             ? new Dictionary<string, object?>(raw, StringComparer.Ordinal)
             : new Dictionary<string, object?>(StringComparer.Ordinal);
         var faultTimestamp = HeaderValues.Text(headers, FaultHeaders.Timestamp);
+        var target = RequeueTarget.Of(queue, HeaderValues.Text(headers, FaultHeaders.InputAddress));
 
         return new DeadLetter
         {
             Id = MessageIds.For(properties.MessageId, body.Span, faultTimestamp),
             Queue = queue,
-            TargetQueue = DeadLetterQueueNames.TargetQueue(queue, HeaderValues.Text(headers, FaultHeaders.InputAddress)),
+            TargetQueue = target.Queue,
+            RequeueRefusal = target.Refusal,
             DeliveryTag = deliveryTag,
             Properties = properties,
             Headers = headers,

@@ -8,7 +8,7 @@ namespace OrderSync.Cli.DeadLetters;
 public class DeadLetterFilterSettings : DeadLetterSettings
 {
     [CommandOption("--queue <QUEUE>")]
-    [Description("Only this dead-letter queue (walmart-sync.order-sync_error), or both of a worker queue's (walmart-sync.order-sync).")]
+    [Description("Only this dead-letter queue (walmart-sync.order-sync_error), or both of a worker queue's (walmart-sync.order-sync), or the dead letters of a seller's lane. Only the worker's own queues.")]
     public string? Queue { get; init; }
 
     [CommandOption("--reason <TEXT>")]
@@ -27,9 +27,9 @@ public class DeadLetterFilterSettings : DeadLetterSettings
         Blank(Queue), Blank(Reason), Blank(Order), Since is null ? null : Duration.Parse(Since, "--since"));
 
     public override ValidationResult Validate() =>
-        Since is not null && !Duration.TryParse(Since, out _)
-            ? ValidationResult.Error($"--since takes a duration such as 30m, 2h or 7d, not '{Since}'")
-            : base.Validate();
+        Since is not null && !Duration.TryParse(Since, out _) ? ValidationResult.Error($"--since takes a duration such as 30m, 2h or 7d, not '{Since}'")
+        : WorkerQueues.Refusal(Blank(Queue)) is { } refusal ? ValidationResult.Error(refusal)
+        : base.Validate();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

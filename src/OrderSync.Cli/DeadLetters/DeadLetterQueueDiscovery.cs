@@ -4,34 +4,34 @@ using RabbitMQ.Client;
 namespace OrderSync.Cli.DeadLetters;
 
 /// <summary>
-/// Finds the dead-letter queues of the virtual host: every queue ending in <c>_error</c> or <c>_skipped</c> that the management
-/// API lists, or, when it does not answer, those of the worker's queues that exist.
+/// Finds the worker's dead-letter queues that exist, by passive declares: only those (<see cref="WorkerQueues"/>), never
+/// another application's <c>_error</c> queue in the same virtual host.
 /// </summary>
-public sealed record DeadLetterQueueDiscovery(IReadOnlyList<DeadLetterQueue> Queues, string Source, string? Problem)
+public sealed record DeadLetterQueueDiscovery(IReadOnlyList<DeadLetterQueue> Queues)
 {
-    public const string FromManagementApi = "management API";
-    public const string FromKnownQueues = "the worker's known queues";
+    /// <summary>What list --json calls the way the queues were found.</summary>
+    public const string Source = "the worker's known queues";
 
-    public static async Task<DeadLetterQueueDiscovery> Discover(
-        IConnection connection, Uri amqp, string? managementOption, string? queueFilter, CancellationToken cancellationToken)
+    public static async Task<DeadLetterQueueDiscovery> Discover(IConnection connection, string? queueFilter, CancellationToken cancellationToken)
     {
-        var (listed, problem) = await ManagementApi.QueueNames(ManagementApi.Url(amqp, managementOption), amqp, cancellationToken);
-        var candidates = (listed?.Where(DeadLetterQueueNames.IsDeadLetterQueue) ?? DeadLetterQueueNames.KnownDeadLetterQueues.Concat(Named(queueFilter))).ToList();
-        var filter = new DeadLetterFilter(Queue: queueFilter);
-
-        var existing = await Broker.ExistingQueues(connection, candidates.Where(filter.IncludesQueue), cancellationToken);
-        var queues = existing.Select(queue => new DeadLetterQueue(queue.Key, queue.Value)).OrderBy(queue => queue.Name, StringComparer.Ordinal).ToList();
-        if (queueFilter is not null && queues.Count == 0)
+        if (WorkerQueues.Refusal(queueFilter) is { } refusal)
         {
-            var here = listed is null ? string.Empty : $" (dead-letter queues here: {(candidates.Count == 0 ? "none" : string.Join(", ", candidates))})";
-            throw new CliException($"no dead-letter queue matches --queue {queueFilter}{here}");
+            throw new CliException(refusal, ExitCodes.Usage);
         }
 
-        return new DeadLetterQueueDiscovery(queues, listed is null ? FromKnownQueues : FromManagementApi, problem);
-    }
+        var existing = await Broker.ExistingQueues(connection, WorkerQueues.DeadLetterQueues, cancellationToken);
+        var filter = new DeadLetterFilter(Queue: queueFilter);
+        var queues = existing
+            .Where(queue => filter.IncludesQueue(queue.Key))
+            .Select(queue => new DeadLetterQueue(queue.Key, queue.Value))
+            .OrderBy(queue => queue.Name, StringComparer.Ordinal)
+            .ToList();
+        if (queueFilter is not null && queues.Count == 0)
+        {
+            var here = existing.Count == 0 ? "none" : string.Join(", ", existing.Keys.Order(StringComparer.Ordinal));
+            throw new CliException($"no dead-letter queue matches --queue {queueFilter} (the worker's dead-letter queues here: {here})");
+        }
 
-    private static IEnumerable<string> Named(string? queue) =>
-        queue is null ? []
-        : DeadLetterQueueNames.IsDeadLetterQueue(queue) ? [queue]
-        : [queue + DeadLetterQueueNames.ErrorSuffix, queue + DeadLetterQueueNames.SkippedSuffix];
+        return new DeadLetterQueueDiscovery(queues);
+    }
 }

@@ -18,8 +18,16 @@ public sealed class DeadLetterRequeuer : IAsyncDisposable
     /// Returns once the broker confirmed the copy; throws when it refused it or could not route it (mandatory, so a copy
     /// to a queue deleted meanwhile is returned, not dropped).
     /// </summary>
-    public async Task Publish(DeadLetter message, Guid requeueId, DateTimeOffset requeuedAt, CancellationToken cancellationToken) =>
-        await _channel.BasicPublishAsync(string.Empty, message.TargetQueue, mandatory: true, Copy(message, requeueId, requeuedAt), message.Body, cancellationToken);
+    public async Task Publish(DeadLetter message, Guid requeueId, DateTimeOffset requeuedAt, CancellationToken cancellationToken)
+    {
+        // The last line of defence: whatever chose the message, a copy only ever goes to one of the worker's queues.
+        if (message.TargetQueue is not { } target || !WorkerQueues.IsWorkerQueue(target))
+        {
+            throw new InvalidOperationException($"dead letter {message.Id} has no worker queue to go back to: {message.RequeueRefusal}");
+        }
+
+        await _channel.BasicPublishAsync(string.Empty, target, mandatory: true, Copy(message, requeueId, requeuedAt), message.Body, cancellationToken);
+    }
 
     /// <summary>
     /// The copy keeps the body, content type, message id and headers, less MassTransit's fault headers (a new fault sets its

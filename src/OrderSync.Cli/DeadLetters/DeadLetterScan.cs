@@ -34,7 +34,7 @@ public sealed class DeadLetterScan : IAsyncDisposable
         var connection = await Broker.Connect(amqp, cancellationToken);
         try
         {
-            var discovery = await DeadLetterQueueDiscovery.Discover(connection, amqp, settings.Management, queueFilter, cancellationToken);
+            var discovery = await DeadLetterQueueDiscovery.Discover(connection, queueFilter, cancellationToken);
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             var scan = new DeadLetterScan(connection, channel, discovery);
             var total = (int)Math.Min(int.MaxValue, discovery.Queues.Sum(queue => (long)queue.MessageCount));

@@ -6,7 +6,9 @@ namespace OrderSync.Cli.DeadLetters;
 
 public class DeadLetterSettings : ConnectionSettings
 {
-    [CommandOption("--management <URL>")]
-    [Description("RabbitMQ management API, to find every dead-letter queue. Default: $ORDERSYNC_RABBITMQ_MANAGEMENT_URL, else the broker's host on port 15672 with its credentials. Without it, the worker's known queues are read.")]
+    // The worker's dead-letter queues are known by name, so the management API is no longer asked; the option stays
+    // accepted so that scripts and the runbook's instructions that pass it keep working.
+    [CommandOption("--management <URL>", IsHidden = true)]
+    [Description("No longer used: the dead-letter queues are the worker's own, found without the RabbitMQ management API.")]
     public string? Management { get; init; }
 }

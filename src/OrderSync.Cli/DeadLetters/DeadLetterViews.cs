@@ -15,6 +15,7 @@ public static class DeadLetterViews
         ["id"] = message.Id,
         ["queue"] = message.Queue,
         ["targetQueue"] = message.TargetQueue,
+        ["requeueRefused"] = message.RequeueRefusal,
         ["purchaseOrderId"] = message.PurchaseOrderId,
         ["faultedAt"] = message.FaultedAt,
         ["reason"] = message.Reason,

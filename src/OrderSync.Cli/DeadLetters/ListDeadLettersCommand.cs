@@ -39,7 +39,7 @@ public sealed class ListDeadLettersCommand : AsyncCommand<ListDeadLettersCommand
         {
             JsonOutput.Write(new
             {
-                discovery = discovery.Source,
+                discovery = DeadLetterQueueDiscovery.Source,
                 queues = discovery.Queues.Select(queue => new { name = queue.Name, messages = queue.MessageCount }),
                 total = messages.Count,
                 groups,
@@ -112,11 +112,6 @@ public sealed class ListDeadLettersCommand : AsyncCommand<ListDeadLettersCommand
             {
                 Console.Out.WriteLine($"... and {messages.Count - settings.Limit} more: narrow with --queue, --reason, --order or --since, raise --limit, or use --json.");
             }
-        }
-
-        if (discovery.Problem is not null && discovery.Source == DeadLetterQueueDiscovery.FromKnownQueues)
-        {
-            Console.Out.WriteLine($"Read only {DeadLetterQueueDiscovery.FromKnownQueues}, because {discovery.Problem.TrimEnd('.')}.");
         }
 
         if (requeues is { Count: > 0 })

@@ -10,7 +10,8 @@ namespace OrderSync.Cli.DeadLetters;
 /// <summary>
 /// Moves dead letters back to the queues they failed on. Each copy is published with publisher confirms, and the dead letter
 /// is acknowledged only once the broker confirmed the copy: a failure at any point leaves the message in one place or both,
-/// never in none.
+/// never in none. A message whose MT-Fault-InputAddress names a queue it cannot have come from stays where it is
+/// (<see cref="RequeueTarget"/>).
 /// </summary>
 public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersCommand.Settings>
 {
@@ -35,15 +36,17 @@ public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersC
 
         await using var scan = await DeadLetterScan.Read(settings, settings.Filter().Queue, cancellationToken);
         var chosen = settings.Choose(scan.Messages, now);
-        if (chosen.Count > 0)
+        var refused = chosen.Where(message => message.TargetQueue is null).ToList();
+        var movable = chosen.Where(message => message.TargetQueue is not null).ToList();
+        if (movable.Count > 0)
         {
-            await RequireTargets(scan, chosen, cancellationToken);
+            await RequireTargets(scan, movable, cancellationToken);
         }
 
-        if (chosen.Count == 0 || settings.DryRun)
+        if (movable.Count == 0 || settings.DryRun)
         {
-            Print(settings, [.. chosen.Select(message => (message, (Guid?)null))]);
-            return ExitCodes.Success;
+            Print(settings, [.. movable.Select(message => (message, (Guid?)null))], refused);
+            return Outcome(settings, refused);
         }
 
         var log = new DeadLetterRequeueLog(database!);
@@ -51,9 +54,9 @@ public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersC
         var done = new List<(DeadLetter, Guid?)>();
         try
         {
-            await OperatorProgress.Run(settings.Json, "requeueing dead letters", chosen.Count, async step =>
+            await OperatorProgress.Run(settings.Json, "requeueing dead letters", movable.Count, async step =>
             {
-                foreach (var message in chosen)
+                foreach (var message in movable)
                 {
                     done.Add((message, await Requeue(scan, requeuer, log, message, cancellationToken)));
                     step();
@@ -65,11 +68,24 @@ public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersC
         catch (Exception exception) when (done.Count > 0)
         {
             var (reason, code) = CliException.Describe(exception);
-            throw new CliException($"{reason} (after {done.Count} of {chosen.Count} dead letters were requeued; the rest stay dead letters)", code);
+            throw new CliException($"{reason} (after {done.Count} of {movable.Count} dead letters were requeued; the rest stay dead letters)", code);
         }
 
-        Print(settings, done);
-        return ExitCodes.Success;
+        Print(settings, done, refused);
+        return Outcome(settings, refused);
+    }
+
+    /// <summary>Success, unless a message was refused: then one line says so and the exit code is 1, after the others moved.</summary>
+    private static int Outcome(Settings settings, IReadOnlyList<DeadLetter> refused)
+    {
+        var would = settings.DryRun ? "would not be" : "was not";
+        return refused switch
+        {
+            [] => ExitCodes.Success,
+            [var message] => throw new CliException($"dead letter {message.Id} {would} requeued: {message.RequeueRefusal}; it stays in {message.Queue}"),
+            _ => throw new CliException(
+                $"{refused.Count} dead letters {(settings.DryRun ? "would not be" : "were not")} requeued, since requeue sends a dead letter only back to the worker queue it failed on; they stay where they are (each is listed with the reason)"),
+        };
     }
 
     private static async Task<Guid> Requeue(DeadLetterScan scan, DeadLetterRequeuer requeuer, DeadLetterRequeueLog log, DeadLetter message, CancellationToken cancellationToken)
@@ -79,7 +95,7 @@ public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersC
             RequeueId = Guid.NewGuid(),
             MessageId = message.Id,
             DeadLetterQueue = message.Queue,
-            TargetQueue = message.TargetQueue,
+            TargetQueue = message.TargetQueue!,
             Reason = message.Reason,
             PurchaseOrderId = message.PurchaseOrderId,
             RequeuedAt = DateTimeOffset.UtcNow,
@@ -115,9 +131,9 @@ public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersC
         return requeue.RequeueId;
     }
 
-    private static async Task RequireTargets(DeadLetterScan scan, IReadOnlyList<DeadLetter> chosen, CancellationToken cancellationToken)
+    private static async Task RequireTargets(DeadLetterScan scan, IReadOnlyList<DeadLetter> movable, CancellationToken cancellationToken)
     {
-        var targets = chosen.Select(message => message.TargetQueue).Distinct(StringComparer.Ordinal).ToList();
+        var targets = movable.Select(message => message.TargetQueue!).Distinct(StringComparer.Ordinal).ToList();
         var existing = await Broker.ExistingQueues(scan.Connection, targets, cancellationToken);
         var missing = targets.Where(target => !existing.ContainsKey(target)).ToList();
         if (missing.Count > 0)
@@ -127,7 +143,7 @@ public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersC
         }
     }
 
-    private static void Print(Settings settings, IReadOnlyList<(DeadLetter Message, Guid? RequeueId)> requeued)
+    private static void Print(Settings settings, IReadOnlyList<(DeadLetter Message, Guid? RequeueId)> requeued, IReadOnlyList<DeadLetter> refused)
     {
         if (settings.Json)
         {
@@ -141,24 +157,39 @@ public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersC
                     summary["requeueId"] = item.RequeueId?.ToString();
                     return summary;
                 }),
+                refused = refused.Select(DeadLetterViews.Summary),
             });
             return;
         }
 
-        if (requeued.Count == 0)
+        if (requeued.Count == 0 && refused.Count == 0)
         {
             Console.Out.WriteLine("No dead letters match: nothing was requeued.");
             return;
         }
 
-        var table = settings.DryRun ? Tables.Create("id", "from", "to", "order", "reason") : Tables.Create("id", "from", "to", "order", "requeue id");
-        foreach (var (message, requeueId) in requeued)
+        if (requeued.Count > 0)
         {
-            table.Row(message.Id, message.Queue, message.TargetQueue, message.PurchaseOrderId, settings.DryRun ? Tables.Shorten(message.Reason, 80) : requeueId.ToString());
+            var table = settings.DryRun ? Tables.Create("id", "from", "to", "order", "reason") : Tables.Create("id", "from", "to", "order", "requeue id");
+            foreach (var (message, requeueId) in requeued)
+            {
+                table.Row(message.Id, message.Queue, message.TargetQueue, message.PurchaseOrderId, settings.DryRun ? Tables.Shorten(message.Reason, 80) : requeueId.ToString());
+            }
+
+            AnsiConsole.Console.Write(table);
+            var count = $"{requeued.Count} dead letter{(requeued.Count == 1 ? string.Empty : "s")}";
+            Console.Out.WriteLine(settings.DryRun ? $"Dry run: would requeue {count}; nothing was moved." : $"Requeued {count}.");
         }
 
-        AnsiConsole.Console.Write(table);
-        var count = $"{requeued.Count} dead letter{(requeued.Count == 1 ? string.Empty : "s")}";
-        Console.Out.WriteLine(settings.DryRun ? $"Dry run: would requeue {count}; nothing was moved." : $"Requeued {count}.");
+        if (refused.Count > 0)
+        {
+            var table = Tables.Create("id", "stays in", "order", "why it is not requeued");
+            foreach (var message in refused)
+            {
+                table.Row(message.Id, message.Queue, message.PurchaseOrderId, message.RequeueRefusal);
+            }
+
+            AnsiConsole.Console.Write(table);
+        }
     }
 }

@@ -19,6 +19,9 @@ public sealed class ShowDeadLetterCommand : AsyncCommand<ShowDeadLetterCommand.S
         [CommandOption("--queue <QUEUE>")]
         [Description("Look only in this dead-letter queue, or in both of this worker queue's.")]
         public string? Queue { get; init; }
+
+        public override ValidationResult Validate() =>
+            WorkerQueues.Refusal(Queue) is { } refusal ? ValidationResult.Error(refusal) : base.Validate();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -78,6 +81,7 @@ public sealed class ShowDeadLetterCommand : AsyncCommand<ShowDeadLetterCommand.S
             ("purchase order", message.PurchaseOrderId),
             ("dead-lettered", Tables.Time(message.FaultedAt)),
             ("requeue goes to", message.TargetQueue),
+            ("requeue refused", message.RequeueRefusal),
             ("consumer", HeaderValues.Text(message.Headers, FaultHeaders.ConsumerType)),
             ("message type", HeaderValues.Text(message.Headers, FaultHeaders.MessageType)),
             ("retries", HeaderValues.Text(message.Headers, FaultHeaders.RetryCount)),

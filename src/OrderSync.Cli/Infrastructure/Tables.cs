@@ -26,9 +26,22 @@ public static class Tables
 
     public static Table Row(this Table table, params string?[] cells)
     {
-        table.AddRow(cells.Select(cell => (IRenderable)new Text(cell ?? string.Empty)).ToArray());
+        table.AddRow(cells.Select(cell => (IRenderable)new Text(Printable(cell))).ToArray());
         return table;
     }
+
+    /// <summary>
+    /// The text with its control characters but line breaks and tabs written as <c>\u001b</c> escapes: a dead letter's
+    /// headers and body are anyone's to write, and an escape sequence must not reach the operator's terminal.
+    /// </summary>
+    public static string Printable(string? text) =>
+        text is null ? string.Empty
+        : !text.Any(IsUnprintable) ? text
+        : string.Concat(text.Select(character => IsUnprintable(character)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)character:x4}")
+            : character.ToString()));
+
+    private static bool IsUnprintable(char character) => char.IsControl(character) && character is not '\n' and not '\t';
 
     /// <summary>Name and value pairs; those without a value are left out.</summary>
     public static Table Properties(IEnumerable<(string Name, string? Value)> properties)

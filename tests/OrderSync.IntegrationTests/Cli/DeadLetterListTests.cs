@@ -26,7 +26,7 @@ public sealed class DeadLetterListTests : IAsyncLifetime
 
         var list = result.Json();
         list.GetProperty("total").GetInt32().ShouldBe(5);
-        list.GetProperty("discovery").GetString().ShouldBe("management API");
+        list.GetProperty("discovery").GetString().ShouldBe("the worker's known queues");
         var groups = list.GetProperty("groups").EnumerateArray()
             .Select(g => (g.GetProperty("queue").GetString(), g.GetProperty("reason").GetString(), g.GetProperty("count").GetInt32()))
             .ToList();
@@ -91,7 +91,7 @@ public sealed class DeadLetterListTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reads_the_known_worker_queues_when_the_management_api_does_not_answer()
+    public async Task A_management_api_url_is_still_accepted_and_not_needed()
     {
         var result = (await _environment.Run("dead-letters", "list", "--management", "http://127.0.0.1:9/", "--json")).ShouldSucceed().Json();
 
@@ -100,12 +100,22 @@ public sealed class DeadLetterListTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_queue_that_has_no_dead_letter_queue_is_one_line_and_exit_1()
+    public async Task A_worker_queue_that_has_no_dead_letter_queue_yet_is_one_line_and_exit_1()
+    {
+        var result = await _environment.Run("dead-letters", "list", "--queue", "walmart-sync.operator-commands");
+
+        result.ExitCode.ShouldBe(1);
+        result.ErrorLine.ShouldStartWith("ordersync: no dead-letter queue matches --queue walmart-sync.operator-commands (the worker's dead-letter queues here: ");
+        result.StandardOutput.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_queue_that_is_not_the_workers_is_one_line_and_a_usage_error()
     {
         var result = await _environment.Run("dead-letters", "list", "--queue", "no-such-queue");
 
-        result.ExitCode.ShouldBe(1);
-        result.ErrorLine.ShouldStartWith("ordersync: no dead-letter queue matches --queue no-such-queue");
+        result.ExitCode.ShouldBe(64);
+        result.ErrorLine.ShouldStartWith("ordersync: --queue no-such-queue: the CLI only handles the worker's own dead-letter queues");
         result.StandardOutput.ShouldBeEmpty();
     }
 

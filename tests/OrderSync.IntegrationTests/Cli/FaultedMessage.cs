@@ -16,8 +16,14 @@ public sealed record FaultedMessage
     public DateTimeOffset FaultedAt { get; init; } = DateTimeOffset.UtcNow;
     public string? PurchaseOrderHeader { get; init; }
 
-    /// <summary>The queue it failed on; its MT-Fault-InputAddress.</summary>
-    public string InputQueue => Queue[..Queue.LastIndexOf('_')];
+    private readonly string? _inputQueue;
+
+    /// <summary>The queue it failed on, named by its MT-Fault-InputAddress: by default the dead-letter queue's source.</summary>
+    public string InputQueue
+    {
+        get => _inputQueue ?? Queue[..Queue.LastIndexOf('_')];
+        init => _inputQueue = value;
+    }
 
     public static FaultedMessage CommerceEvent(string purchaseOrderId, string reason, DateTimeOffset? faultedAt = null, string? messageId = null) => new()
     {

@@ -23,6 +23,18 @@ public sealed class DeadLetterDecoderTests
     }
 
     [Fact]
+    public void A_faulted_message_whose_input_address_names_another_applications_queue_is_not_requeued_there()
+    {
+        var headers = DeadLetterSamples.FaultHeaders();
+        headers["MT-Fault-InputAddress"] = Encoding.UTF8.GetBytes("rabbitmq://127.0.0.1/vhost/other-app.orders");
+
+        var message = DeadLetterSamples.Read("walmart-sync.commerce-events_error", CloudEvent, headers);
+
+        message.TargetQueue.ShouldBeNull();
+        message.RequeueRefusal.ShouldBe("its MT-Fault-InputAddress names other-app.orders, which is not one of the worker's queues");
+    }
+
+    [Fact]
     public void A_skipped_masstransit_message_is_named_by_its_message_type()
     {
         var message = DeadLetterSamples.Read(

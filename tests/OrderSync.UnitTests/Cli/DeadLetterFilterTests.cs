@@ -23,6 +23,19 @@ public sealed class DeadLetterFilterTests
         new DeadLetterFilter(Queue: queue).Matches(Message, Now).ShouldBe(expected);
 
     [Theory]
+    [InlineData("walmart-sync.walmart-operations.walmart_us", true)]
+    [InlineData("walmart-sync.walmart-operations.walmart_ca", false)]
+    [InlineData("walmart-sync.walmart-operations", true)]
+    public void A_lane_filter_takes_the_dead_letters_that_failed_on_that_lane(string queue, bool expected)
+    {
+        var headers = DeadLetterSamples.FaultHeaders();
+        headers["MT-Fault-InputAddress"] = System.Text.Encoding.UTF8.GetBytes("rabbitmq://127.0.0.1/vhost/walmart-sync.walmart-operations.walmart_us");
+        var operation = DeadLetterSamples.Read("walmart-sync.walmart-operations_error", "{}", headers);
+
+        new DeadLetterFilter(Queue: queue).Matches(operation, Now).ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("STORE_CODE", true)]
     [InlineData("InvalidCommerceEvent", true)]
     [InlineData("timeout", false)]

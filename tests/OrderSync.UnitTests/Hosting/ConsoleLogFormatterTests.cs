@@ -1,6 +1,6 @@
+using OrderSync.Worker.Hosting;
 using Serilog.Events;
 using Serilog.Parsing;
-using OrderSync.Worker.Hosting;
 
 namespace OrderSync.UnitTests.Hosting;
 
