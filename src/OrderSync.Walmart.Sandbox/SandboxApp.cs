@@ -25,6 +25,7 @@ public static class SandboxApp
         builder.Services.AddSingleton<SandboxSeeder>();
 
         var app = builder.Build();
+        app.UseMiddleware<AdminAccessMiddleware>();
         app.UseMiddleware<CallRecordingMiddleware>();
         app.MapWalmartApi();
         app.MapAdmin();

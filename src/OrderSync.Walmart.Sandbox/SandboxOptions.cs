@@ -17,4 +17,9 @@ public sealed class SandboxOptions
     public bool RequireAcknowledge { get; set; }
 
     public SandboxThrottleOptions Throttle { get; set; } = new();
+
+    /// <summary>
+    /// The bearer token /admin needs from any address but loopback; without one, /admin answers only on loopback.
+    /// </summary>
+    public string? AdminToken { get; set; }
 }

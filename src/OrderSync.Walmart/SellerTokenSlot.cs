@@ -6,4 +6,7 @@ internal sealed class SellerTokenSlot
     public SemaphoreSlim RefreshGate { get; } = new(1, 1);
 
     public CachedAccessToken? Current { get; set; }
+
+    /// <summary>Null once a token is issued.</summary>
+    public TokenFailure? LastFailure { get; set; }
 }

@@ -107,10 +107,10 @@ internal sealed class WalmartOrdersClient(
         string? rejectedToken = null;
         for (var throttles = 0; ; throttles++)
         {
-            var token = await tokens.GetTokenAsync(storeCode, seller, rejectedToken, cancellationToken);
+            var token = await tokens.GetTokenAsync(storeCode, seller, rejectedToken, TokenAsker.Call, cancellationToken);
             if (token.AccessToken is null)
             {
-                return token.Failure!;
+                return token.Failure!.Answer;
             }
 
             var (permit, retryAt) = await budgets.AcquireAsync(storeCode, operation.Endpoint, cancellationToken);

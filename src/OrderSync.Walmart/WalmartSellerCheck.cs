@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace OrderSync.Walmart;
 
-/// <summary>Whether each configured seller can get a token: what readiness reports per store.</summary>
+/// <summary>Whether each configured seller has a token: what readiness reports per store.</summary>
 public sealed class WalmartSellerCheck
 {
     private readonly WalmartTokenCache _tokens;
@@ -14,16 +14,19 @@ public sealed class WalmartSellerCheck
         _options = options;
     }
 
-    /// <returns>Per store code: null when a token is obtainable (cached or fresh), else why not, in a merchant's words.</returns>
-    public async Task<IReadOnlyDictionary<string, string?>> CheckAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A cached token, or the remembered failure while its retry time has not come, answers without asking Walmart: however
+    /// often readiness is probed, a seller's token is asked for at most once per <see cref="TokenRetryBackoff"/> wait.
+    /// </summary>
+    public async Task<IReadOnlyList<SellerTokenStatus>> CheckAsync(CancellationToken cancellationToken = default)
     {
-        var results = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var statuses = new List<SellerTokenStatus>();
         foreach (var (store, seller) in _options.Value.Sellers)
         {
-            var token = await _tokens.GetTokenAsync(store, seller, rejectedToken: null, cancellationToken);
-            results[store] = token.AccessToken is null ? token.Failure?.Message ?? "No token." : null;
+            var token = await _tokens.GetTokenAsync(store, seller, rejectedToken: null, TokenAsker.Readiness, cancellationToken);
+            statuses.Add(new SellerTokenStatus(store, token.Failure?.Problem, token.Failure?.Answer.HttpStatus));
         }
 
-        return results;
+        return statuses;
     }
 }

@@ -10,7 +10,8 @@ namespace OrderSync.Walmart;
 
 /// <summary>
 /// Client-credentials tokens per seller: fetched once, reused until shortly before they expire, and
-/// fetched by one caller at a time per seller however many calls are waiting.
+/// fetched by one caller at a time per seller however many calls are waiting. A failed request is remembered and
+/// holds back the next one for a while (<see cref="TokenRetryBackoff"/>).
 /// </summary>
 internal sealed class WalmartTokenCache(
     IHttpClientFactory httpClientFactory,
@@ -26,7 +27,7 @@ internal sealed class WalmartTokenCache(
 
     /// <param name="rejectedToken">A token Walmart just answered 401 to: never handed out again.</param>
     public async Task<AccessTokenResult> GetTokenAsync(
-        string storeCode, WalmartSellerOptions seller, string? rejectedToken, CancellationToken cancellationToken)
+        string storeCode, WalmartSellerOptions seller, string? rejectedToken, TokenAsker asker, CancellationToken cancellationToken)
     {
         var slot = slots.GetOrAdd(storeCode, _ => new SellerTokenSlot());
         if (Usable(slot.Current, rejectedToken) is { } cached)
@@ -34,21 +35,40 @@ internal sealed class WalmartTokenCache(
             return AccessTokenResult.Issued(cached);
         }
 
+        var failureBefore = slot.LastFailure;
+        if (HoldsBack(failureBefore, asker))
+        {
+            return AccessTokenResult.Failed(failureBefore!);
+        }
+
         await slot.RefreshGate.WaitAsync(cancellationToken);
         try
         {
+            if (rejectedToken is not null && slot.Current?.Value == rejectedToken)
+            {
+                slot.Current = null;
+            }
+
             if (Usable(slot.Current, rejectedToken) is { } refreshedMeanwhile)
             {
                 return AccessTokenResult.Issued(refreshedMeanwhile);
             }
 
-            var (token, failure) = await FetchAsync(storeCode, seller, cancellationToken);
+            // A request that failed while this caller waited answers it too, as does one that still holds back.
+            if (slot.LastFailure is { } failure && (!ReferenceEquals(failure, failureBefore) || HoldsBack(failure, asker)))
+            {
+                return AccessTokenResult.Failed(failure);
+            }
+
+            var (token, answer, problem) = await FetchAsync(storeCode, seller, cancellationToken);
             if (token is null)
             {
-                return AccessTokenResult.Failed(failure!);
+                slot.LastFailure = Remember(answer!, problem!.Value, slot.LastFailure);
+                return AccessTokenResult.Failed(slot.LastFailure);
             }
 
             slot.Current = token;
+            slot.LastFailure = null;
             return AccessTokenResult.Issued(token.Value);
         }
         finally
@@ -57,10 +77,29 @@ internal sealed class WalmartTokenCache(
         }
     }
 
+    /// <summary>
+    /// Until its retry time a failed request answers in Walmart's place: always to readiness, so that probing cannot drive
+    /// token requests; to calls only after a permanent refusal, such as refused credentials, which come from configuration
+    /// and do not mend within seconds. Calls after a transient failure ask again, paced by their operation's retries.
+    /// </summary>
+    private bool HoldsBack(TokenFailure? failure, TokenAsker asker) =>
+        failure is not null
+        && timeProvider.GetUtcNow() < failure.RetryAt
+        && (asker == TokenAsker.Readiness || failure.Answer.Outcome == WalmartOutcome.Permanent);
+
+    private TokenFailure Remember(WalmartResponse<WalmartOrder> answer, TokenProblem problem, TokenFailure? previous)
+    {
+        var now = timeProvider.GetUtcNow();
+
+        // A call that failed again within the wait (after a transient failure) starts the same wait over, no longer one.
+        var failuresInARow = previous is null ? 1 : now < previous.RetryAt ? previous.FailuresInARow : previous.FailuresInARow + 1;
+        return new TokenFailure(answer, problem, failuresInARow, now + TokenRetryBackoff.After(failuresInARow));
+    }
+
     private string? Usable(CachedAccessToken? token, string? rejectedToken) =>
         token is not null && token.Value != rejectedToken && timeProvider.GetUtcNow() < token.RefreshAt ? token.Value : null;
 
-    private async Task<(CachedAccessToken? Token, WalmartResponse<WalmartOrder>? Failure)> FetchAsync(
+    private async Task<(CachedAccessToken? Token, WalmartResponse<WalmartOrder>? Failure, TokenProblem? Problem)> FetchAsync(
         string storeCode, WalmartSellerOptions seller, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -80,6 +119,7 @@ internal sealed class WalmartTokenCache(
         using var timeout = new CancellationTokenSource(settings.RequestTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         WalmartResponse<WalmartOrder> failure;
+        TokenProblem problem;
         try
         {
             using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, linked.Token);
@@ -90,9 +130,10 @@ internal sealed class WalmartTokenCache(
                 var lifetime = issued.ExpiresIn is > 0 ? TimeSpan.FromSeconds(issued.ExpiresIn.Value) : DefaultLifetime;
                 var margin = settings.TokenRefreshMargin < lifetime / 2 ? settings.TokenRefreshMargin : lifetime / 2;
                 WalmartClientLog.TokenIssued(logger, storeCode, lifetime.TotalSeconds, correlationId);
-                return (new CachedAccessToken(accessToken, requestedAt + lifetime - margin), null);
+                return (new CachedAccessToken(accessToken, requestedAt + lifetime - margin), null, null);
             }
 
+            problem = ProblemOf(status);
             failure = response.IsSuccessStatusCode
                 ? new WalmartResponse<WalmartOrder>
                 {
@@ -100,28 +141,38 @@ internal sealed class WalmartTokenCache(
                     HttpStatus = status,
                     Message = $"Walmart answered the access token request for store '{storeCode}' without a token.",
                 }
-                : Refusal(storeCode, status, response, body, context);
+                : Refusal(storeCode, status, problem, response, body, context);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             failure = WalmartAnswers.TimedOut(settings.RequestTimeout);
+            problem = TokenProblem.TimedOut;
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             failure = WalmartAnswers.Unreachable(exception);
+            problem = TokenProblem.Unreachable;
         }
 
         failure = failure with { CorrelationId = correlationId, Duration = timeProvider.GetElapsedTime(started) };
         WalmartClientLog.TokenFailed(logger, storeCode, failure.Outcome, failure.HttpStatus, correlationId, failure.Message);
-        return (null, failure);
+        return (null, failure, problem);
     }
 
+    private static TokenProblem ProblemOf(int status) => status switch
+    {
+        >= 200 and < 300 => TokenProblem.AnsweredWithoutToken,
+        400 or 401 or 403 => TokenProblem.CredentialsRefused,
+        429 => TokenProblem.Throttled,
+        _ => WalmartAnswers.Classify(status) == WalmartOutcome.Transient ? TokenProblem.ServiceFailing : TokenProblem.RequestRefused,
+    };
+
     private WalmartResponse<WalmartOrder> Refusal(
-        string storeCode, int status, HttpResponseMessage response, string body, WalmartCallContext context)
+        string storeCode, int status, TokenProblem problem, HttpResponseMessage response, string body, WalmartCallContext context)
     {
         var errors = WalmartErrorParser.Parse(body);
         var answer = WalmartAnswers.Failed(status, response.ReasonPhrase, errors, WalmartAnswers.ReadRetryAt(response.Headers, timeProvider.GetUtcNow()), context);
-        return status is 400 or 401 or 403
+        return problem == TokenProblem.CredentialsRefused
             ? answer with
             {
                 Message = $"Walmart refused the credentials of store '{storeCode}' (HTTP {status}); check {WalmartOptions.SectionName}:Sellers:{storeCode}:ClientId and ClientSecret.",

@@ -8,12 +8,15 @@ using OrderSync.Walmart.Sandbox.Seeding;
 
 namespace OrderSync.Walmart.Sandbox.Admin;
 
-/// <summary>Test controls: seed and read orders, read the call log, inject faults, limit sellers' calls, revoke tokens, reset.</summary>
+/// <summary>
+/// Test controls: seed and read orders, read the call log, inject faults, limit sellers' calls, revoke tokens, reset.
+/// Guarded by <see cref="AdminAccess"/>.
+/// </summary>
 public static class AdminEndpoints
 {
     public static void MapAdmin(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin");
+        var admin = app.MapGroup("/admin").WithMetadata(AdminEndpointMarker.Instance);
 
         admin.MapPost("/orders", SeedOrdersAsync);
         admin.MapGet("/orders/{purchaseOrderId}", (string purchaseOrderId, SandboxOrderBook orders) =>

@@ -1,10 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -26,9 +23,9 @@ public static class ObservabilityExtensions
 
         builder.Services.AddSingleton<OrderStatusCounts>();
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("postgres", tags: [ReadyTag])
-            .AddCheck<WalmartSellersHealthCheck>("walmart-sellers", tags: [ReadyTag])
-            .AddCheck<BrokerHealthCheck>("rabbitmq", tags: [ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("postgres", tags: [ReadyTag, HealthReportWriter.FixedDescriptionTag])
+            .AddCheck<WalmartSellersHealthCheck>("walmart-sellers", tags: [ReadyTag, HealthReportWriter.FixedDescriptionTag])
+            .AddCheck<BrokerHealthCheck>("rabbitmq", tags: [ReadyTag, HealthReportWriter.FixedDescriptionTag]);
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
@@ -53,22 +50,10 @@ public static class ObservabilityExtensions
     /// <summary>GET /health/live (the process runs), /health/ready (broker, database, sellers), /metrics.</summary>
     public static WebApplication MapOrderSyncObservability(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteReport });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReport });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.Write });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.Write });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.Services.GetRequiredService<OrderStatusCounts>();
         return app;
-    }
-
-    private static Task WriteReport(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(
-                entry => entry.Key,
-                entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description, data = entry.Value.Data }),
-        }));
     }
 }

@@ -38,6 +38,12 @@ public sealed class HealthAndMetricsTests
         {
             await Eventually.True(async () => (await http.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, "readiness to go false");
             (await http.GetAsync("health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            using var report = await http.GetAsync("health/ready");
+            var body = await report.Content.ReadAsStringAsync();
+            JsonDocument.Parse(body).RootElement.GetProperty("checks").GetProperty("postgres").GetProperty("description").GetString()!
+                .ShouldMatch(@"^PostgreSQL (does not answer|refused the check \(SQLSTATE [0-9A-Z]{5}\))\.$");
+            body.ShouldNotContain(stack.Environment.Name, customMessage: "PostgreSQL's own message names the database");
         }
         finally
         {
