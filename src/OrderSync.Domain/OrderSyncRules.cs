@@ -405,7 +405,7 @@ public static class OrderSyncRules
     /// <summary>Queues a tracking update when the shipment's track differs from what Walmart accepted, unless one is already queued.</summary>
     private static void KeepTrackingCurrent(this OrderSyncState state, ShipmentRecord shipment)
     {
-        if (shipment.Status != ShipmentStatus.Synced || shipment.Track is null || shipment.Track.TrackNumber == shipment.SentTrackingNumber)
+        if (shipment.Status != ShipmentStatus.Synced || shipment.Track is null || IsOnWalmart(shipment.Track.TrackNumber, shipment.SentTrackingNumber))
         {
             return;
         }
@@ -445,6 +445,15 @@ public static class OrderSyncRules
 
     /// <summary>Another number, carrier or URL: what Walmart receives; the track's own id in Commerce is not sent.</summary>
     private static bool DiffersForWalmart(this ShipmentTrack track, ShipmentTrack other) => (track with { TrackId = other.TrackId }) != other;
+
+    /// <summary>
+    /// The Walmart client sends a number in its carrier's form normalised (letters and digits only, upper case), so Walmart
+    /// holding Commerce's number in other spacing or case needs no update; comparing as typed would update it forever.
+    /// </summary>
+    private static bool IsOnWalmart(string commerceNumber, string? walmartNumber) =>
+        walmartNumber is not null && LettersAndDigits(commerceNumber) == LettersAndDigits(walmartNumber);
+
+    private static string LettersAndDigits(string number) => new([.. number.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant)]);
 
     // ---- Cancellation ----
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
+using OrderSync.Walmart.Tracking;
 
 namespace OrderSync.Walmart;
 
@@ -7,7 +8,8 @@ namespace OrderSync.Walmart;
 /// Turns Commerce's carrier code and title into Walmart's carrier name. Names are compared on
 /// letters and digits only, case-insensitively, so "canada_post", "Canada Post" and "canadapost"
 /// all find "Canada Post". Configured entries win over the built-in ones, and a code wins over a title.
-/// Anything unknown goes to Walmart as otherCarrier.
+/// Anything unknown goes to Walmart as otherCarrier, unless its number is one only a Walmart carrier issues
+/// (<see cref="Check"/>).
 /// </summary>
 public sealed class WalmartCarrierMapper
 {
@@ -61,7 +63,13 @@ public sealed class WalmartCarrierMapper
             .ToFrozenDictionary(group => group.Key, group => group.Last().Value.Trim());
     }
 
-    public WalmartCarrier Map(TrackingDetails tracking)
+    /// <summary>What the client sends for this track (carrier, number, URL) and how Walmart will likely take it.</summary>
+    public TrackingCheck Check(TrackingDetails tracking) => TrackingInspection.Inspect(tracking, MapName(tracking), CarrierFormats.BuiltIn);
+
+    /// <summary>The carrier the client sends for this track: <see cref="Check"/>'s carrier.</summary>
+    public WalmartCarrier Map(TrackingDetails tracking) => Check(tracking).Carrier;
+
+    private WalmartCarrier MapName(TrackingDetails tracking)
     {
         var code = Normalize(tracking.CarrierCode);
         var title = Normalize(tracking.CarrierTitle);

@@ -13,13 +13,13 @@ internal static class WalmartRequestBodies
     {
         var orderLines = lines.Select(line =>
         {
-            var carrier = carriers.Map(line.Tracking);
+            var check = carriers.Check(line.Tracking);
             var tracking = new TrackingInfoDto(
                 line.ShipDateTime.ToUnixTimeMilliseconds(),
-                new CarrierNameDto(carrier.Carrier, carrier.OtherCarrier),
+                new CarrierNameDto(check.Carrier.Carrier, check.Carrier.OtherCarrier),
                 line.MethodCode,
-                line.Tracking.TrackingNumber.Trim(),
-                string.IsNullOrWhiteSpace(line.Tracking.TrackingUrl) ? null : line.Tracking.TrackingUrl.Trim());
+                check.TrackingNumber,
+                check.TrackingUrl);
             var currentTracking = isTrackingUpdate && !string.IsNullOrWhiteSpace(line.CurrentTrackingNumber)
                 ? new CurrentTrackingInfoDto(line.CurrentTrackingNumber)
                 : null;

@@ -29,17 +29,8 @@ internal static class WalmartRequestChecks
                     $"Commerce order number '{line.SellerOrderId}' is longer than the {SellerOrderIdMaxLength} characters Walmart accepts."));
             }
 
-            if (string.IsNullOrWhiteSpace(line.Tracking.TrackingNumber))
-            {
-                errors.Add(new WalmartError("TRACKING_NUMBER_REQUIRED", "trackingNumber", "Walmart needs a tracking number on every shipment; add one in Commerce."));
-            }
-
-            var carrier = carriers.Map(line.Tracking);
-            if (carrier.IsOther && string.IsNullOrWhiteSpace(line.Tracking.TrackingUrl))
-            {
-                errors.Add(new WalmartError("TRACKING_URL_REQUIRED", "trackingURL",
-                    $"Carrier '{carrier.OtherCarrier}' is not one Walmart knows, so Walmart needs a tracking URL for it; add the track URL in Commerce."));
-            }
+            // The tracking rules live with the carrier formats; only what Walmart would refuse stops the call here.
+            errors.AddRange(carriers.Check(line.Tracking).Refusals);
         }
 
         return Distinct(errors);

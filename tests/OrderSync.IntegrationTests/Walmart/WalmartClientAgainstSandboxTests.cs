@@ -73,6 +73,27 @@ public sealed class WalmartClientAgainstSandboxTests(SandboxFixture sandbox) : I
     }
 
     [Fact]
+    public async Task A_number_in_its_carriers_form_ships_normalised_and_a_custom_carriers_fedex_number_ships_as_fedex()
+    {
+        var po = await sandbox.SeedOrderAsync(("WM-MUG-BLU", 1), ("WM-TEE-L", 1));
+
+        var response = await client.ShipLinesAsync(Store, po,
+        [
+            Ship("1") with { Tracking = new TrackingDetails("ups", null, "1z 999 aa1 0123 456 784", null) },
+            Ship("2") with { Tracking = new TrackingDetails("custom", "Speedy", "7712-3456-7890", null) },
+        ]);
+
+        response.IsSuccess.ShouldBeTrue();
+        var lines = (await sandbox.AdminOrderAsync(po))["order"]!["orderLines"]!["orderLine"]!.AsArray();
+        var ups = lines[0]!["orderLineStatuses"]!["orderLineStatus"]![0]!["trackingInfo"]!;
+        ups["carrierName"]!["carrier"]!.GetValue<string>().ShouldBe("UPS");
+        ups["trackingNumber"]!.GetValue<string>().ShouldBe("1Z999AA10123456784");
+        var fedEx = lines[1]!["orderLineStatuses"]!["orderLineStatus"]![0]!["trackingInfo"]!;
+        fedEx["carrierName"]!["carrier"]!.GetValue<string>().ShouldBe("FedEx");
+        fedEx["trackingNumber"]!.GetValue<string>().ShouldBe("771234567890");
+    }
+
+    [Fact]
     public async Task A_tracking_number_can_be_corrected_after_shipping()
     {
         var po = await sandbox.SeedOrderAsync(("WM-MUG-BLU", 1), ("WM-TEE-L", 1));

@@ -77,6 +77,20 @@ public sealed class OrderSyncRulesTests
     }
 
     [Fact]
+    public void A_tracking_number_walmart_holds_normalised_needs_no_update()
+    {
+        // The Walmart client sends a number in its carrier's form without spaces and in upper case.
+        var state = NewOrder();
+        var typed = Ups with { TrackNumber = "1z 999 aa1 0123 456 784" };
+        var ship = On(state, Shipment("s1", typed), Now, ArrivalWait).Sent();
+
+        On(state, Completed(ship, [new OperationLine("1", "MUG", 1, "UPS", "1Z999AA10123456784", null)], closed: false)).SendsNothing();
+        On(state, Track("s1", typed with { TrackId = "t2" }, "e-same-again"), Now, ArrivalWait).SendsNothing();
+
+        state.Operations.ShouldHaveSingleItem().Kind.ShouldBe(WalmartOperationKind.Ship);
+    }
+
+    [Fact]
     public void Operations_run_one_at_a_time_in_the_order_they_were_asked()
     {
         var state = NewOrder();

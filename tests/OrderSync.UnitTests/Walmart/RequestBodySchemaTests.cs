@@ -33,7 +33,7 @@ public sealed class RequestBodySchemaTests : IDisposable
     public async Task A_shipment_by_an_unlisted_carrier_with_a_url_matches_the_schema_as_other_carrier()
     {
         await harness.Client.ShipLinesAsync(WalmartClientHarness.StoreCode, "PO-1",
-            [WalmartClientHarness.ShipLine("1", "custom", "Acme Couriers", "https://track.acme-couriers.example/AC-55120934")]);
+            [WalmartClientHarness.ShipLine("1", "custom", "Acme Couriers", "https://track.acme-couriers.example/AC-55120934", "AC-55120934")]);
 
         var body = SentBody();
         WalmartOrdersSchema.Validate("OrderShipment", body).ShouldBeEmpty();
@@ -43,6 +43,46 @@ public sealed class RequestBodySchemaTests : IDisposable
         tracking.GetProperty("carrierName").GetProperty("otherCarrier").GetString().ShouldBe("Acme Couriers");
         tracking.GetProperty("carrierName").TryGetProperty("carrier", out _).ShouldBeFalse();
         tracking.GetProperty("trackingURL").GetString().ShouldBe("https://track.acme-couriers.example/AC-55120934");
+        tracking.GetProperty("trackingNumber").GetString().ShouldBe("AC-55120934");
+    }
+
+    [Fact]
+    public async Task A_ups_number_typed_with_spaces_goes_normalised_and_matches_the_schema()
+    {
+        await harness.Client.ShipLinesAsync(WalmartClientHarness.StoreCode, "PO-1",
+            [WalmartClientHarness.ShipLine("1", trackingNumber: " 1z 999 aa1 0123 456 784 ")]);
+
+        var body = SentBody();
+        WalmartOrdersSchema.Validate("OrderShipment", body).ShouldBeEmpty();
+        var tracking = TrackingInfo(body);
+        tracking.GetProperty("carrierName").GetProperty("carrier").GetString().ShouldBe("UPS");
+        tracking.GetProperty("trackingNumber").GetString().ShouldBe("1Z999AA10123456784");
+    }
+
+    [Fact]
+    public async Task A_fedex_number_under_a_custom_carrier_goes_as_fedex_without_a_url_and_matches_the_schema()
+    {
+        await harness.Client.ShipLinesAsync(WalmartClientHarness.StoreCode, "PO-1",
+            [WalmartClientHarness.ShipLine("1", "custom", "Speedy", trackingNumber: "7712-3456-7890")]);
+
+        var body = SentBody();
+        WalmartOrdersSchema.Validate("OrderShipment", body).ShouldBeEmpty();
+        var tracking = TrackingInfo(body);
+        tracking.GetProperty("carrierName").GetProperty("carrier").GetString().ShouldBe("FedEx");
+        tracking.GetProperty("carrierName").TryGetProperty("otherCarrier", out _).ShouldBeFalse();
+        tracking.GetProperty("trackingNumber").GetString().ShouldBe("771234567890");
+        tracking.TryGetProperty("trackingURL", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_shipment_whose_track_url_is_not_a_web_address_is_refused_before_any_call()
+    {
+        var response = await harness.Client.ShipLinesAsync(WalmartClientHarness.StoreCode, "PO-1",
+            [WalmartClientHarness.ShipLine("1", trackingUrl: "www.ups.com/track")]);
+
+        response.Outcome.ShouldBe(WalmartOutcome.Permanent);
+        response.Errors.ShouldHaveSingleItem().Code.ShouldBe("TRACKING_URL_INVALID");
+        harness.Handler.OrderRequests.ShouldNotContain(request => request.Method == HttpMethod.Post);
     }
 
     [Fact]
@@ -92,6 +132,13 @@ public sealed class RequestBodySchemaTests : IDisposable
     }
 
     public void Dispose() => harness.Dispose();
+
+    private static JsonElement TrackingInfo(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("orderShipment").GetProperty("orderLines").GetProperty("orderLine")[0]
+            .GetProperty("orderLineStatuses").GetProperty("orderLineStatus")[0].GetProperty("trackingInfo").Clone();
+    }
 
     private string SentBody() => harness.Handler.OrderRequests.Last(request => request.Method == HttpMethod.Post).Body!;
 }

@@ -39,9 +39,11 @@ internal sealed class WalmartClientHarness : IDisposable
 
     public IWalmartOrdersClient Client => Services.GetRequiredService<IWalmartOrdersClient>();
 
-    public static ShipLineRequest ShipLine(string lineNumber = "1", string carrierCode = "ups", string? title = "United Parcel Service", string? trackingUrl = null) =>
+    public static ShipLineRequest ShipLine(
+        string lineNumber = "1", string carrierCode = "ups", string? title = "United Parcel Service", string? trackingUrl = null,
+        string trackingNumber = "1Z999AA10123456784") =>
         new(lineNumber, 1, "000001187", new DateTimeOffset(2026, 3, 14, 17, 2, 10, TimeSpan.Zero),
-            new TrackingDetails(carrierCode, title, "1Z999AA10123456784", trackingUrl), "Standard");
+            new TrackingDetails(carrierCode, title, trackingNumber, trackingUrl), "Standard");
 
     public void Dispose() => Services.Dispose();
 }

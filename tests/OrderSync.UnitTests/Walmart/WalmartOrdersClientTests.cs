@@ -64,7 +64,8 @@ public sealed class WalmartOrdersClientTests : IDisposable
     [Fact]
     public async Task An_unlisted_carrier_without_a_tracking_url_is_refused_before_any_call()
     {
-        var response = await harness.Client.ShipLinesAsync(Store, "PO-1", [WalmartClientHarness.ShipLine("1", "custom", "Acme Couriers")]);
+        // Acme's own number: a UPS number would go as UPS, which needs no URL.
+        var response = await harness.Client.ShipLinesAsync(Store, "PO-1", [WalmartClientHarness.ShipLine("1", "custom", "Acme Couriers", trackingNumber: "AC-55120934")]);
 
         response.Outcome.ShouldBe(WalmartOutcome.Permanent);
         response.HttpStatus.ShouldBeNull();
