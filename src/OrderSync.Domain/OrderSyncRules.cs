@@ -21,11 +21,13 @@ public static class OrderSyncRules
 
     // ---- Commerce events: held until their turn, applied once per CloudEvent id ----
 
-    public static Decided On(OrderSyncState state, ShipmentReceived shipment, DateTimeOffset now, TimeSpan arrivalWait) =>
-        ApplyCommerceEvent(state, shipment, now, arrivalWait, _ => state.RecordShipment(shipment));
+    /// <param name="trackingChangeWindow">How long after a shipment first shipped Walmart takes a change of its tracking.</param>
+    public static Decided On(OrderSyncState state, ShipmentReceived shipment, DateTimeOffset now, TimeSpan arrivalWait, TimeSpan trackingChangeWindow) =>
+        ApplyCommerceEvent(state, shipment, now, arrivalWait, decisions => state.RecordShipment(shipment, now, trackingChangeWindow, decisions));
 
-    public static Decided On(OrderSyncState state, TrackReceived track, DateTimeOffset now, TimeSpan arrivalWait) =>
-        ApplyCommerceEvent(state, track, now, arrivalWait, _ => state.RecordTrack(track));
+    /// <param name="trackingChangeWindow">How long after a shipment first shipped Walmart takes a change of its tracking.</param>
+    public static Decided On(OrderSyncState state, TrackReceived track, DateTimeOffset now, TimeSpan arrivalWait, TimeSpan trackingChangeWindow) =>
+        ApplyCommerceEvent(state, track, now, arrivalWait, decisions => state.RecordTrack(track, now, trackingChangeWindow, decisions));
 
     public static Decided On(OrderSyncState state, CancellationRequested cancellation, DateTimeOffset now, TimeSpan arrivalWait) =>
         ApplyCommerceEvent(state, cancellation, now, arrivalWait, decisions =>
@@ -114,6 +116,7 @@ public static class OrderSyncRules
             if (operation.Kind == WalmartOperationKind.Ship)
             {
                 shipment.WalmartLines = [.. completed.Lines.Select(l => l.LineNumber)];
+                shipment.ShippedOnWalmartAt ??= completed.CompletedAt;
             }
 
             shipment.SentTrackingNumber = completed.Lines.Select(l => l.TrackingNumber).FirstOrDefault(t => t is not null) ?? shipment.Track?.TrackNumber;
@@ -308,7 +311,7 @@ public static class OrderSyncRules
 
     // ---- Shipments and tracks ----
 
-    private static void RecordShipment(this OrderSyncState state, ShipmentReceived shipment)
+    private static void RecordShipment(this OrderSyncState state, ShipmentReceived shipment, DateTimeOffset now, TimeSpan trackingChangeWindow, List<Decision> decisions)
     {
         var known = state.Shipments.FirstOrDefault(s => s.ShipmentId == shipment.ShipmentId);
         if (known is not null)
@@ -316,7 +319,7 @@ public static class OrderSyncRules
             // Commerce saved the shipment again (its items do not change): a track it now carries counts as a track event.
             if (shipment.Tracks.Count > 0)
             {
-                state.ApplyTrack(known, shipment.Tracks[^1], shipment.Context.EventId, shipment.Context.EventTime);
+                state.ApplyTrack(known, shipment.Tracks[^1], shipment.Context, now, trackingChangeWindow, decisions);
             }
 
             return;
@@ -346,7 +349,7 @@ public static class OrderSyncRules
         }
     }
 
-    private static void RecordTrack(this OrderSyncState state, TrackReceived track)
+    private static void RecordTrack(this OrderSyncState state, TrackReceived track, DateTimeOffset now, TimeSpan trackingChangeWindow, List<Decision> decisions)
     {
         var shipment = state.Shipments.FirstOrDefault(s => s.ShipmentId == track.ShipmentId);
         if (shipment is null)
@@ -361,33 +364,51 @@ public static class OrderSyncRules
             return;
         }
 
-        state.ApplyTrack(shipment, track.Track, track.Context.EventId, track.Context.EventTime);
+        state.ApplyTrack(shipment, track.Track, track.Context, now, trackingChangeWindow, decisions);
     }
 
     /// <summary>
     /// A new track for a shipment the order knows: ship it, or correct the tracking Walmart has. Events of one order may reach
     /// several workers out of order, so a track Commerce saved before the current one changes nothing.
     /// </summary>
-    private static void ApplyTrack(this OrderSyncState state, ShipmentRecord shipment, ShipmentTrack track, string eventId, DateTimeOffset eventTime)
+    private static void ApplyTrack(
+        this OrderSyncState state,
+        ShipmentRecord shipment,
+        ShipmentTrack track,
+        OrderEventContext context,
+        DateTimeOffset now,
+        TimeSpan trackingChangeWindow,
+        List<Decision> decisions)
     {
-        if (shipment.Track is not null && shipment.TrackEventTime > eventTime)
+        if (shipment.Track is not null && shipment.TrackEventTime > context.EventTime)
         {
             return;
         }
 
         var previous = shipment.Track;
         shipment.Track = track;
-        shipment.TrackEventId = eventId;
-        shipment.TrackEventTime = eventTime;
+        shipment.TrackEventId = context.EventId;
+        shipment.TrackEventTime = context.EventTime;
         switch (shipment.Status)
         {
             case ShipmentStatus.WaitingForTrack:
                 shipment.Status = ShipmentStatus.Queued;
-                state.EnqueueShip(eventId, shipment.ShipmentId);
+                state.EnqueueShip(context.EventId, shipment.ShipmentId);
                 break;
             case ShipmentStatus.Queued:
                 // A queued ship is built when it is dispatched, so it carries the newest track; one already in flight is followed by a
                 // tracking update when it completes.
+                break;
+            case ShipmentStatus.Synced when shipment.TrackingChangeWindowClosed(now, trackingChangeWindow):
+                // Told once per change: the same track saved again is no new change, and Walmart may hold it by now from Seller Center.
+                if (shipment.NeedsTrackingUpdate() && (previous is null || previous.DiffersForWalmart(track)))
+                {
+                    var reason = TrackingChangeTooLate(shipment, trackingChangeWindow);
+                    state.LastError = reason;
+                    state.OrderStatus = OrderStatuses.Error;
+                    decisions.Add(Refused(state, context, SyncOperations.TrackingUpdate, reason, now));
+                }
+
                 break;
             case ShipmentStatus.Synced:
                 state.KeepTrackingCurrent(shipment);
@@ -396,16 +417,41 @@ public static class OrderSyncRules
                 // A new number, carrier or URL may be the fix the refusal asked for (a URL for a carrier Walmart does not know).
                 // The failed ship runs again as the same operation, not a new one: it keeps the lines it settled on, so lines Walmart
                 // applied before its answer was lost are not shipped again (a new ship would take other open lines of the same SKU).
-                state.Operations.Last(o => o.ShipmentId == shipment.ShipmentId && o.Kind == WalmartOperationKind.Ship).Requeue(eventId, state.LastEventTime);
+                state.Operations.Last(o => o.ShipmentId == shipment.ShipmentId && o.Kind == WalmartOperationKind.Ship).Requeue(context.EventId, state.LastEventTime);
                 shipment.Status = ShipmentStatus.Queued;
                 break;
         }
     }
 
+    /// <summary>
+    /// Walmart takes a tracking change only within a window after the shipment's first shipping update; a later one must be made in
+    /// Seller Center, so it is refused here rather than sent to be refused. A shipment whose shipping time is unknown (synced before
+    /// it was kept) sends its change and Walmart decides. A change queued before the window closed is still sent: Walmart judges it.
+    /// </summary>
+    private static bool TrackingChangeWindowClosed(this ShipmentRecord shipment, DateTimeOffset now, TimeSpan window) =>
+        shipment.ShippedOnWalmartAt is { } shippedAt && now - shippedAt > window;
+
+    private static string TrackingChangeTooLate(ShipmentRecord shipment, TimeSpan window) =>
+        $"The new tracking number of shipment {shipment.IncrementId} was not sent to Walmart: Walmart accepts tracking changes for " +
+        $"{InWords(window)} after shipping; change it in Seller Center.";
+
+    /// <summary>A whole number of the largest unit that fits, as a merchant reads it: 4 hours, 90 minutes, 30 seconds.</summary>
+    private static string InWords(TimeSpan span)
+    {
+        var (count, unit) = span.Ticks % TimeSpan.TicksPerHour == 0 ? ((long)span.TotalHours, "hour")
+            : span.Ticks % TimeSpan.TicksPerMinute == 0 ? ((long)span.TotalMinutes, "minute")
+            : ((long)Math.Ceiling(span.TotalSeconds), "second");
+        return count == 1 ? $"1 {unit}" : $"{count} {unit}s";
+    }
+
+    /// <summary>The shipment is on Walmart with another tracking number than Commerce's.</summary>
+    private static bool NeedsTrackingUpdate(this ShipmentRecord shipment) =>
+        shipment.Status == ShipmentStatus.Synced && shipment.Track is not null && !IsOnWalmart(shipment.Track.TrackNumber, shipment.SentTrackingNumber);
+
     /// <summary>Queues a tracking update when the shipment's track differs from what Walmart accepted, unless one is already queued.</summary>
     private static void KeepTrackingCurrent(this OrderSyncState state, ShipmentRecord shipment)
     {
-        if (shipment.Status != ShipmentStatus.Synced || shipment.Track is null || IsOnWalmart(shipment.Track.TrackNumber, shipment.SentTrackingNumber))
+        if (!shipment.NeedsTrackingUpdate())
         {
             return;
         }

@@ -22,7 +22,11 @@ internal static class SyncResults
             OccurredAt = completed.CompletedAt,
             CausationId = operation.CausationId,
             ShipmentId = shipment.ShipmentId,
-            Lines = [.. completed.Lines.Select(l => new ShippedLine(l.LineNumber, l.Sku, l.Quantity, l.Carrier ?? string.Empty, l.TrackingNumber ?? string.Empty))],
+            Lines = [.. completed.Lines.Select(l => new ShippedLine(l.LineNumber, l.Sku, l.Quantity, l.Carrier ?? string.Empty, l.TrackingNumber ?? string.Empty)
+            {
+                CustomerRequestedCancel = l.CustomerRequestedCancel,
+            })],
+            Warnings = completed.Warnings.Count > 0 ? completed.Warnings : null,
         });
     }
 

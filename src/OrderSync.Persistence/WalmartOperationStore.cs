@@ -8,10 +8,12 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Takes the operation's session-level advisory lock, so that two copies of one command never call Walmart at once, and
-    /// records the operation if it is new, in one round trip. Null when another copy holds the lock: this one can be dropped,
-    /// since the holder's message stays unacknowledged until it is done.
+    /// records the operation if it is new and its order lists it, in one round trip. No session when another copy holds the
+    /// lock (this one can be dropped, since the holder's message stays unacknowledged until it is done), or when the
+    /// operation is neither recorded nor listed by its order: the order was removed by retention with its operations, and a
+    /// late copy of the command must not plan its lines afresh.
     /// </summary>
-    public async Task<OperationSession?> TryBegin(OperationStart start, CancellationToken cancellationToken)
+    public async Task<OperationBegin> TryBegin(OperationStart start, CancellationToken cancellationToken)
     {
         var key = LockKey(start.OperationId);
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -23,10 +25,15 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
                 new { Key = key, start.OperationId, start.CorrelationId, start.StoreCode, start.PurchaseOrderId, start.Kind, start.CausationId },
                 cancellationToken: cancellationToken));
             var locked = await results.ReadSingleAsync<bool>();
-            var row = await results.ReadSingleAsync<OperationRow>();
+            var row = await results.ReadSingleOrDefaultAsync<OperationRow>();
             var unfinishedShipPlans = IsShip(start) ? (await results.ReadAsync<string>()).AsList() : [];
-            session = locked ? new OperationSession(connection, start.OperationId, key, row, unfinishedShipPlans) : null;
-            return session;
+            if (locked && row is null)
+            {
+                await ReleaseLocks(connection);
+            }
+
+            session = locked && row is not null ? new OperationSession(connection, start.OperationId, key, row, unfinishedShipPlans) : null;
+            return new OperationBegin(session, UnknownToItsOrder: row is null);
         }
         catch
         {
@@ -42,16 +49,23 @@ public sealed class WalmartOperationStore(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>Records the operation if it is new, and reads it as it stands.</summary>
-    public async Task<OperationRow> Begin(OperationStart start, CancellationToken cancellationToken)
+    /// <summary>Records the operation if it is new and its order lists it, and reads it as it stands; null when it is neither.</summary>
+    public async Task<OperationRow?> Begin(OperationStart start, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<OperationRow>(new CommandDefinition(RecordOperationSql, start, cancellationToken: cancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<OperationRow>(new CommandDefinition(RecordOperationSql, start, cancellationToken: cancellationToken));
     }
 
+    // The order's row is share-locked while the operation is recorded: retention, deleting the order and its operations in
+    // one transaction, either skips the order or has removed both before this insert looks.
     private const string RecordOperationSql = """
         insert into walmart_operation (operation_id, correlation_id, store_code, purchase_order_id, kind, causation_id)
-        values (@OperationId, @CorrelationId, @StoreCode, @PurchaseOrderId, @Kind, @CausationId)
+        select @OperationId, @CorrelationId, @StoreCode, @PurchaseOrderId, @Kind, @CausationId
+        where exists (
+            select 1 from order_sync_saga
+            where correlation_id = @CorrelationId
+              and data -> 'Operations' @> jsonb_build_array(jsonb_build_object('OperationId', @OperationId::text))
+            for key share)
         on conflict (operation_id) do nothing;
 
         select status, attempts, planned_lines::text as PlannedLines, result::text as Result

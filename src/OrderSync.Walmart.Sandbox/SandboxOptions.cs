@@ -16,6 +16,9 @@ public sealed class SandboxOptions
     /// <summary>Walmart refuses to ship an order not yet acknowledged; off by default.</summary>
     public bool RequireAcknowledge { get; set; }
 
+    /// <summary>How long after a line's first shipping update Walmart takes a tracking correction (PARTIAL_UPDATE): 4 hours.</summary>
+    public TimeSpan TrackingChangeWindow { get; set; } = TimeSpan.FromHours(4);
+
     public SandboxThrottleOptions Throttle { get; set; } = new();
 
     /// <summary>

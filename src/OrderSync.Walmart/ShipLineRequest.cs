@@ -13,4 +13,10 @@ public sealed record ShipLineRequest(
     /// the client reads the order to find it.
     /// </summary>
     public string? CurrentTrackingNumber { get; init; }
+
+    /// <summary>
+    /// Sent as intentToCancelOverride: true. Walmart refuses to ship a line the customer asked to cancel (intentToCancel)
+    /// without it.
+    /// </summary>
+    public bool IntentToCancelOverride { get; init; }
 }

@@ -1,3 +1,5 @@
+using OrderSync.Walmart.Tracking;
+
 namespace OrderSync.Walmart;
 
 /// <summary>Bound from the configuration section "Walmart".</summary>
@@ -24,6 +26,9 @@ public sealed class WalmartOptions
     /// here is sent as Walmart's carrier even if the client's list does not know it yet.
     /// </summary>
     public Dictionary<string, string> Carriers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What to do with tracking Walmart will take but may count as invalid: send it with a warning, or refuse it.</summary>
+    public UnrecognisedTracking UnrecognisedTracking { get; set; } = UnrecognisedTracking.Warn;
 
     public WalmartRateLimitOptions RateLimits { get; set; } = new();
 }

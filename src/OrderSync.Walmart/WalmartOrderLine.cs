@@ -11,6 +11,9 @@ public sealed record WalmartOrderLine(
     IReadOnlyList<WalmartLineStatus> Statuses,
     string? TrackingNumber)
 {
+    /// <summary>The customer asked Walmart to cancel the line after ordering (Walmart's intentToCancel).</summary>
+    public bool IntentToCancel { get; init; }
+
     public int ShippedQuantity => QuantityIn("Shipped") + QuantityIn("Delivered");
 
     public int CancelledQuantity => QuantityIn("Cancelled");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using OrderSync.Walmart.Wire;
 
 namespace OrderSync.Walmart;
@@ -31,8 +32,22 @@ internal static class WalmartOrderMapper
             line.Item?.Sku ?? string.Empty,
             Amount(line.OrderLineQuantity),
             statuses.Select(s => new WalmartLineStatus(s.Status ?? string.Empty, Amount(s.StatusQuantity))).ToList(),
-            trackingNumber);
+            trackingNumber)
+        {
+            IntentToCancel = IsSet(line.IntentToCancel),
+        };
     }
+
+    /// <summary>Walmart documents the flag as a string without naming its values: any value present but false, "N" or empty is set.</summary>
+    private static bool IsSet(JsonElement? flag) => flag?.ValueKind switch
+    {
+        null or JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => false,
+        JsonValueKind.String => flag.Value.GetString()!.Trim() is var text
+            && text.Length > 0
+            && !text.Equals("N", StringComparison.OrdinalIgnoreCase)
+            && !text.Equals("false", StringComparison.OrdinalIgnoreCase),
+        _ => true,
+    };
 
     private static int Amount(QuantityDto? quantity) =>
         decimal.TryParse(quantity?.Amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)

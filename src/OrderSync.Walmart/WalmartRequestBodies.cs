@@ -24,7 +24,8 @@ internal static class WalmartRequestBodies
                 ? new CurrentTrackingInfoDto(line.CurrentTrackingNumber)
                 : null;
             var status = new ShipmentLineStatusDto("Shipped", Quantity(line.Quantity), tracking, currentTracking);
-            return new ShipmentLineDto(line.LineNumber, line.SellerOrderId, new LineStatusesEnvelope<ShipmentLineStatusDto>([status]));
+            return new ShipmentLineDto(
+                line.LineNumber, line.IntentToCancelOverride ? true : null, line.SellerOrderId, new LineStatusesEnvelope<ShipmentLineStatusDto>([status]));
         }).ToList();
 
         var body = new ShipmentRequestBody(new OrderShipmentDto(

@@ -8,4 +8,7 @@ public sealed record WalmartOperationCompleted
     public required IReadOnlyList<OperationLine> Lines { get; init; }
     public required IReadOnlyList<OrderLineState> Order { get; init; }
     public required DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>What Walmart took but may hold against the seller, such as tracking it cannot check; one sentence each.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -9,4 +9,9 @@ public sealed record ShipmentSyncedData : SyncResultData
 
     [JsonPropertyName("lines")]
     public required IReadOnlyList<ShippedLine> Lines { get; init; }
+
+    /// <summary>Left out when there are none.</summary>
+    [JsonPropertyName("warnings")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
 }

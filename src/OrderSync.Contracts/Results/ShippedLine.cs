@@ -7,4 +7,10 @@ public sealed record ShippedLine(
     [property: JsonPropertyName("sku")] string Sku,
     [property: JsonPropertyName("quantity")] int Quantity,
     [property: JsonPropertyName("carrier")] string Carrier,
-    [property: JsonPropertyName("trackingNumber")] string TrackingNumber);
+    [property: JsonPropertyName("trackingNumber")] string TrackingNumber)
+{
+    /// <summary>Shipped although the customer had asked Walmart to cancel it, so the merchant can follow up; left out when false.</summary>
+    [JsonPropertyName("customerRequestedCancel")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool CustomerRequestedCancel { get; init; }
+}

@@ -36,4 +36,11 @@ public sealed class ShipmentRecord
     /// <summary>The tracking number Walmart last accepted for this shipment.</summary>
     [JsonInclude]
     public string? SentTrackingNumber { get; internal set; }
+
+    /// <summary>
+    /// When Walmart first accepted the shipment as shipped: Walmart takes tracking changes only for a while after it. Null when
+    /// unknown, in states saved before it was kept.
+    /// </summary>
+    [JsonInclude]
+    public DateTimeOffset? ShippedOnWalmartAt { get; internal set; }
 }

@@ -9,8 +9,8 @@ using OrderSync.Walmart.Sandbox.Seeding;
 namespace OrderSync.Walmart.Sandbox.Admin;
 
 /// <summary>
-/// Test controls: seed and read orders, read the call log, inject faults, limit sellers' calls, revoke tokens, reset.
-/// Guarded by <see cref="AdminAccess"/>.
+/// Test controls: seed and read orders, mark lines the customer asked to cancel, read the call log, inject faults, limit
+/// sellers' calls, revoke tokens, reset. Guarded by <see cref="AdminAccess"/>.
 /// </summary>
 public static class AdminEndpoints
 {
@@ -21,9 +21,10 @@ public static class AdminEndpoints
         admin.MapPost("/orders", SeedOrdersAsync);
         admin.MapGet("/orders/{purchaseOrderId}", (string purchaseOrderId, SandboxOrderBook orders) =>
             orders.Find(purchaseOrderId) is { } order
-                ? Results.Json(new JsonObject { ["seller"] = order.Seller, ["order"] = SandboxOrderRenderer.Render(order)["order"]!.DeepClone() })
+                ? Results.Json(Describe(order))
                 : Results.NotFound(new { error = $"Purchase order {purchaseOrderId} is not in the sandbox." }));
         admin.MapPost("/orders/generate", GenerateOrders);
+        admin.MapPost("/orders/{purchaseOrderId}/lines/{lineNumber}/intent-to-cancel", MarkIntentToCancel);
 
         admin.MapGet("/calls", (SandboxCallLog calls, [FromQuery] string? purchaseOrderId) =>
             Results.Json(calls.List().Where(call => purchaseOrderId is null || call.PurchaseOrderId == purchaseOrderId)));
@@ -104,6 +105,25 @@ public static class AdminEndpoints
 
         orders.Put(converted);
         return Results.Json(new SeedDocument(generated), SandboxSeeder.SeedJson, statusCode: 201);
+    }
+
+    /// <summary>The customer asks to cancel the line after ordering, as on Walmart: the line is marked, and ships only with the override.</summary>
+    private static IResult MarkIntentToCancel(string purchaseOrderId, string lineNumber, SandboxOrderBook orders)
+    {
+        var seller = orders.Find(purchaseOrderId)?.Seller;
+        var marked = seller is null ? null : orders.Change(purchaseOrderId, seller, order =>
+        {
+            if (order.FindLine(lineNumber) is not { } line)
+            {
+                return [SandboxError.InvalidContent("lineNumber", $"Order line {lineNumber} does not exist on purchase order {purchaseOrderId}.")];
+            }
+
+            line.IntentToCancel = true;
+            return [];
+        });
+        return marked?.Order is { } order
+            ? Results.Json(Describe(order))
+            : Results.NotFound(new { error = marked is { Errors: [var unknownLine, ..] } ? unknownLine.Description : $"Purchase order {purchaseOrderId} is not in the sandbox." });
     }
 
     private static IResult AddFault(FaultRuleRequest request, SandboxFaults faults)
@@ -201,6 +221,9 @@ public static class AdminEndpoints
         tokens.Clear();
         return Results.Json(new { seededOrders = seeder.LoadSeedFile() });
     }
+
+    private static JsonObject Describe(SandboxOrder order) =>
+        new() { ["seller"] = order.Seller, ["order"] = SandboxOrderRenderer.Render(order)["order"]!.DeepClone() };
 
     private static object Describe(SellerLimit limit) => new
     {

@@ -30,10 +30,10 @@ public static class WalmartApiEndpoints
             HandleAsync(http, SandboxOperation.Shipping, purchaseOrderId, (seller, body) =>
             {
                 var (request, errors) = ShipmentRequest.Read(body);
-                var requireAcknowledge = http.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value.RequireAcknowledge;
+                var options = http.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value;
                 return request is null
                     ? BadRequest(errors)
-                    : Change(http, purchaseOrderId, seller, (order, now) => SandboxOrderRules.Ship(order, request, requireAcknowledge, now));
+                    : Change(http, purchaseOrderId, seller, (order, now) => SandboxOrderRules.Ship(order, request, options.RequireAcknowledge, options.TrackingChangeWindow, now));
             }, readsBody: true));
 
         app.MapPost("/v3/orders/{purchaseOrderId}/cancel", (HttpContext http, string purchaseOrderId) =>

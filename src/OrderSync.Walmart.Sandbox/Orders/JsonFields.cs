@@ -12,6 +12,9 @@ public static class JsonFields
             ? value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString()
             : null;
 
+    public static bool? Boolean(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? value.GetValue<bool>() : null;
+
     public static IReadOnlyList<JsonNode?> Array(JsonNode? node) => node is JsonArray array ? [.. array] : [];
 
     /// <summary>Walmart quantities are strings ("1"); a number is accepted too.</summary>

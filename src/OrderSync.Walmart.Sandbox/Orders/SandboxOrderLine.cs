@@ -14,6 +14,12 @@ public sealed class SandboxOrderLine
 
     public DateTimeOffset StatusDate { get; set; }
 
+    /// <summary>The customer asked to cancel the line after ordering: it ships only with intentToCancelOverride.</summary>
+    public bool IntentToCancel { get; set; }
+
+    /// <summary>The line's first shipping update: Walmart takes tracking corrections only for a while after it.</summary>
+    public DateTimeOffset? FirstShippedAt { get; set; }
+
     public int OpenQuantity => QuantityIn(LineStatuses.Created) + QuantityIn(LineStatuses.Acknowledged);
 
     public int ShippedQuantity => QuantityIn(LineStatuses.Shipped) + QuantityIn(LineStatuses.Delivered);
@@ -33,6 +39,10 @@ public sealed class SandboxOrderLine
 
         Add(into with { Quantity = quantity });
         StatusDate = now;
+        if (into.Status == LineStatuses.Shipped)
+        {
+            FirstShippedAt ??= now;
+        }
     }
 
     public void Acknowledge(DateTimeOffset now)
@@ -74,6 +84,8 @@ public sealed class SandboxOrderLine
         Quantity = Quantity,
         Statuses = [.. Statuses],
         StatusDate = StatusDate,
+        FirstShippedAt = FirstShippedAt,
+        IntentToCancel = IntentToCancel,
     };
 
     private void Remove(string status, int quantity)

@@ -39,27 +39,38 @@ public static class SandboxOrderRenderer
         ["shipNode"] = new JsonObject { ["type"] = "SellerFulfilled" },
     };
 
-    private static JsonObject RenderLine(SandboxOrderLine line, string methodCode) => new()
+    private static JsonObject RenderLine(SandboxOrderLine line, string methodCode)
     {
-        ["lineNumber"] = line.LineNumber,
-        ["item"] = new JsonObject { ["productName"] = line.ProductName, ["sku"] = line.Sku },
-        ["charges"] = new JsonObject
+        var rendered = new JsonObject
         {
-            ["charge"] = new JsonArray(new JsonObject
+            ["lineNumber"] = line.LineNumber,
+            ["item"] = new JsonObject { ["productName"] = line.ProductName, ["sku"] = line.Sku },
+            ["charges"] = new JsonObject
             {
-                ["chargeType"] = "PRODUCT",
-                ["chargeName"] = "ItemPrice",
-                ["chargeAmount"] = new JsonObject { ["currency"] = "USD", ["amount"] = 10.00m * line.Quantity },
-            }),
-        },
-        ["orderLineQuantity"] = Quantity(line.Quantity),
-        ["statusDate"] = line.StatusDate.ToUnixTimeMilliseconds(),
-        ["orderLineStatuses"] = new JsonObject
+                ["charge"] = new JsonArray(new JsonObject
+                {
+                    ["chargeType"] = "PRODUCT",
+                    ["chargeName"] = "ItemPrice",
+                    ["chargeAmount"] = new JsonObject { ["currency"] = "USD", ["amount"] = 10.00m * line.Quantity },
+                }),
+            },
+            ["orderLineQuantity"] = Quantity(line.Quantity),
+            ["statusDate"] = line.StatusDate.ToUnixTimeMilliseconds(),
+            ["orderLineStatuses"] = new JsonObject
+            {
+                ["orderLineStatus"] = new JsonArray(line.Statuses.Select(status => (JsonNode)RenderStatus(status)).ToArray()),
+            },
+            ["fulfillment"] = new JsonObject { ["fulfillmentOption"] = "S2H", ["shipMethod"] = methodCode.ToUpperInvariant() },
+        };
+
+        // Walmart documents a string, not its values; the flag is left out of lines the customer made no request for.
+        if (line.IntentToCancel)
         {
-            ["orderLineStatus"] = new JsonArray(line.Statuses.Select(status => (JsonNode)RenderStatus(status)).ToArray()),
-        },
-        ["fulfillment"] = new JsonObject { ["fulfillmentOption"] = "S2H", ["shipMethod"] = methodCode.ToUpperInvariant() },
-    };
+            rendered["intentToCancel"] = "Y";
+        }
+
+        return rendered;
+    }
 
     private static JsonObject RenderStatus(SandboxLineStatus status)
     {

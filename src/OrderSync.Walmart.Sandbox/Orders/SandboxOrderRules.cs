@@ -5,7 +5,7 @@ namespace OrderSync.Walmart.Sandbox.Orders;
 /// <summary>What Walmart allows on an order's lines, applied to a draft that is kept only when no error was raised.</summary>
 public static class SandboxOrderRules
 {
-    public static List<SandboxError> Ship(SandboxOrder order, ShipmentRequest request, bool requireAcknowledge, DateTimeOffset now)
+    public static List<SandboxError> Ship(SandboxOrder order, ShipmentRequest request, bool requireAcknowledge, TimeSpan trackingChangeWindow, DateTimeOffset now)
     {
         var errors = new List<SandboxError>();
         foreach (var instruction in request.Lines)
@@ -17,11 +17,16 @@ public static class SandboxOrderRules
             }
             else if (request.IsPartialUpdate)
             {
-                UpdateTracking(line, instruction, errors, now);
+                UpdateTracking(line, instruction, trackingChangeWindow, errors, now);
             }
             else if (RefuseClosing(line, instruction.Quantity) is { } refusal)
             {
                 errors.Add(refusal);
+            }
+            else if (line.IntentToCancel && !instruction.IntentToCancelOverride)
+            {
+                errors.Add(SandboxError.InvalidContent("intentToCancelOverride",
+                    $"Order line {line.LineNumber} has an intent to cancel from the customer; pass intentToCancelOverride as true to ship it"));
             }
             else if (requireAcknowledge && instruction.Quantity > line.QuantityIn(LineStatuses.Acknowledged))
             {
@@ -66,11 +71,17 @@ public static class SandboxOrderRules
         return [];
     }
 
-    private static void UpdateTracking(SandboxOrderLine line, ShipmentLineInstruction instruction, List<SandboxError> errors, DateTimeOffset now)
+    private static void UpdateTracking(
+        SandboxOrderLine line, ShipmentLineInstruction instruction, TimeSpan trackingChangeWindow, List<SandboxError> errors, DateTimeOffset now)
     {
         if (line.QuantityIn(LineStatuses.Shipped) == 0)
         {
             errors.Add(SandboxError.InvalidContent("processMode", $"Order line {line.LineNumber} is not shipped, so its tracking cannot be updated"));
+        }
+        else if (line.FirstShippedAt is { } shippedAt && now - shippedAt > trackingChangeWindow)
+        {
+            errors.Add(SandboxError.InvalidContent("processMode",
+                $"Tracking of order line {line.LineNumber} can be updated only within {InWords(trackingChangeWindow)} of its first shipping update; update it in Seller Center"));
         }
         else if (instruction.CurrentTrackingNumber is { } current && !line.HasTrackingNumber(current))
         {
@@ -98,6 +109,9 @@ public static class SandboxOrderRules
             ? SandboxError.InvalidContent("statusQuantity", $"Quantity {quantity} of order line {line.LineNumber} is more than its open quantity {open}")
             : null;
     }
+
+    private static string InWords(TimeSpan window) =>
+        window.Ticks % TimeSpan.TicksPerHour == 0 ? $"{window.TotalHours:0} hours" : $"{window.TotalSeconds:0.###} seconds";
 
     private static SandboxError UnknownLine(SandboxOrder order, string lineNumber) =>
         SandboxError.InvalidContent("lineNumber", $"Order line {lineNumber} does not exist on purchase order {order.PurchaseOrderId}");

@@ -50,6 +50,13 @@ public sealed record ShipmentRequest(bool IsPartialUpdate, IReadOnlyList<Shipmen
                 errors.Add(SandboxError.InvalidContent("sellerOrderId", $"sellerOrderId of order line {lineNumber} is longer than {SellerOrderIdMaxLength} characters"));
             }
 
+            var overrideField = orderLine?["intentToCancelOverride"];
+            var intentToCancelOverride = JsonFields.Boolean(overrideField);
+            if (overrideField is not null && intentToCancelOverride is null)
+            {
+                errors.Add(SandboxError.InvalidContent("intentToCancelOverride", $"intentToCancelOverride of order line {lineNumber} must be true or false"));
+            }
+
             var statuses = JsonFields.Array(orderLine?["orderLineStatuses"]?["orderLineStatus"]);
             if (statuses.Count == 0)
             {
@@ -60,7 +67,7 @@ public sealed record ShipmentRequest(bool IsPartialUpdate, IReadOnlyList<Shipmen
             {
                 if (ReadStatus(lineNumber, status, errors) is { } instruction)
                 {
-                    instructions.Add(instruction);
+                    instructions.Add(instruction with { IntentToCancelOverride = intentToCancelOverride == true });
                 }
             }
         }

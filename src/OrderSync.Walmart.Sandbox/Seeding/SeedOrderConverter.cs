@@ -96,6 +96,9 @@ public sealed class SeedOrderConverter(IOptions<SandboxOptions> options, TimePro
                     Quantity = line.Quantity,
                     Statuses = [new SandboxLineStatus(status, line.Quantity, tracking, reason)],
                     StatusDate = orderDate,
+
+                    // Its tracking can be corrected for the window from now, as if it had just shipped.
+                    FirstShippedAt = tracking is null ? null : now,
                 };
             }).ToList(),
         };

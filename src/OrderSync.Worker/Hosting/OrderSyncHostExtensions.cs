@@ -6,6 +6,7 @@ using OrderSync.Persistence;
 using OrderSync.Walmart;
 using OrderSync.Worker.Messaging;
 using OrderSync.Worker.Observability;
+using OrderSync.Worker.Retention;
 using OrderSync.Worker.Saga;
 using OrderSync.Worker.WalmartOperations;
 
@@ -20,6 +21,7 @@ public static class OrderSyncHostExtensions
         services.AddOptions<ConnectionStringsOptions>().Bind(builder.Configuration.GetSection(ConnectionStringsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConnectionStringsOptions>, ConnectionStringsValidator>();
         services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>(ShutdownAfterTheWorkersDrain);
 
         services.AddSingleton(TimeProvider.System);
@@ -40,6 +42,9 @@ public static class OrderSyncHostExtensions
         services.AddHostedService<Saga.Outbox.OutboxSweeper>();
         services.AddOrderSyncBus();
         services.AddHostedService<Observability.WalmartBudgetReporter>();
+
+        // After the bus: it starts once the schema is migrated, and stops first, so a pass holds no connection while the bus drains.
+        services.AddOrderSyncRetention(builder.Configuration);
 
         return builder;
     }

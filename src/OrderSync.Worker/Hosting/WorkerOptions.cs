@@ -44,6 +44,12 @@ public sealed class WorkerOptions
     /// </summary>
     public TimeSpan ArrivalOrderWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long after a shipment's first shipping update Walmart takes a change of its tracking (4 hours, Walmart's rule); a
+    /// change Commerce makes later is refused with an Error result instead of being sent.
+    /// </summary>
+    public TimeSpan TrackingChangeWindow { get; set; } = TimeSpan.FromHours(4);
+
     /// <summary>The largest Commerce event the intake reads; a larger one is dead-lettered unread.</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxEventBytes { get; set; } = 1024 * 1024;

@@ -16,6 +16,10 @@ public sealed class OrderSyncMetrics
     private readonly Histogram<double> _syncLatency;
     private readonly Counter<long> _outOfArrivalOrder;
     private readonly Counter<long> _outboxDeliveredLate;
+    private readonly Counter<long> _trackingChecked;
+    private readonly Counter<long> _retentionPasses;
+    private readonly Counter<long> _retentionRowsDeleted;
+    private readonly Histogram<double> _retentionPassDuration;
 
     public OrderSyncMetrics(IMeterFactory meterFactory)
     {
@@ -32,6 +36,13 @@ public sealed class OrderSyncMetrics
             "ordersync.events.out_of_arrival_order", description: "Events applied before an earlier event of their order, which did not come within Worker:ArrivalOrderWait.");
         _outboxDeliveredLate = meter.CreateCounter<long>(
             "ordersync.outbox.delivered_late", description: "Messages an order saved but a stopped worker did not send, sent by the outbox sweeper.");
+        _trackingChecked = meter.CreateCounter<long>(
+            "ordersync.tracking.checked",
+            description: "Shipments' tracking checked before the Walmart call, by seller and verdict (valid, unchecked, unrecognised, refused).");
+        _retentionPasses = meter.CreateCounter<long>(
+            "ordersync.retention.passes", description: "Retention passes, by outcome: completed, skipped (another instance was running one) or failed.");
+        _retentionRowsDeleted = meter.CreateCounter<long>("ordersync.retention.rows_deleted", description: "Rows the retention job deleted, by table.");
+        _retentionPassDuration = meter.CreateHistogram<double>("ordersync.retention.pass.duration", unit: "s", description: "How long a completed retention pass took.");
     }
 
     public void EventConsumed(string type) => _eventsConsumed.Add(1, new KeyValuePair<string, object?>("type", type));
@@ -53,6 +64,22 @@ public sealed class OrderSyncMetrics
     public void AppliedOutOfArrivalOrder() => _outOfArrivalOrder.Add(1);
 
     public void OutboxDeliveredLate(int count) => _outboxDeliveredLate.Add(count);
+
+    public void TrackingChecked(string seller, string verdict) => _trackingChecked.Add(1, new("seller", seller), new("verdict", verdict));
+
+    public void RetentionSkipped() => _retentionPasses.Add(1, new KeyValuePair<string, object?>("outcome", "skipped"));
+
+    public void RetentionFailed() => _retentionPasses.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+
+    public void RetentionCompleted(IReadOnlyDictionary<string, long> deletedByTable, TimeSpan duration)
+    {
+        _retentionPasses.Add(1, new KeyValuePair<string, object?>("outcome", "completed"));
+        _retentionPassDuration.Record(duration.TotalSeconds);
+        foreach (var (table, rows) in deletedByTable)
+        {
+            _retentionRowsDeleted.Add(rows, new KeyValuePair<string, object?>("table", table));
+        }
+    }
 
     public void Synced(string resultType, DateTimeOffset eventTime, DateTimeOffset publishedAt) =>
         _syncLatency.Record(Math.Max(0, (publishedAt - eventTime).TotalSeconds), new KeyValuePair<string, object?>("type", resultType));

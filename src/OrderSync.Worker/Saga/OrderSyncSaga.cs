@@ -26,11 +26,13 @@ public sealed class OrderSyncSaga(
 {
     private TimeSpan ArrivalWait => options.Value.ArrivalOrderWait;
 
+    private TimeSpan TrackingChangeWindow => options.Value.TrackingChangeWindow;
+
     public Task Handle(ShipmentReceived message, ConsumeContext context) =>
-        Apply(context, message.CorrelationId, typeof(ShipmentReceived), IfNew.Start, (state, now) => OrderSyncRules.On(state, message, now, ArrivalWait));
+        Apply(context, message.CorrelationId, typeof(ShipmentReceived), IfNew.Start, (state, now) => OrderSyncRules.On(state, message, now, ArrivalWait, TrackingChangeWindow));
 
     public Task Handle(TrackReceived message, ConsumeContext context) =>
-        Apply(context, message.CorrelationId, typeof(TrackReceived), IfNew.Start, (state, now) => OrderSyncRules.On(state, message, now, ArrivalWait));
+        Apply(context, message.CorrelationId, typeof(TrackReceived), IfNew.Start, (state, now) => OrderSyncRules.On(state, message, now, ArrivalWait, TrackingChangeWindow));
 
     public Task Handle(CancellationRequested message, ConsumeContext context) =>
         Apply(context, message.CorrelationId, typeof(CancellationRequested), IfNew.Start, (state, now) => OrderSyncRules.On(state, message, now, ArrivalWait));

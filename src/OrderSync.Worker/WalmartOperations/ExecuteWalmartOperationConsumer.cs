@@ -1,11 +1,14 @@
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrderSync.Contracts.Commands;
 using OrderSync.Contracts.Events;
 using OrderSync.Persistence;
 using OrderSync.Walmart;
+using OrderSync.Walmart.Tracking;
 using OrderSync.Worker.Messaging.Redelivery;
+using OrderSync.Worker.Observability;
 using OrderSync.Worker.Saga;
 
 namespace OrderSync.Worker.WalmartOperations;
@@ -18,6 +21,8 @@ namespace OrderSync.Worker.WalmartOperations;
 public sealed class ExecuteWalmartOperationConsumer(
     IWalmartOrdersClient walmart,
     WalmartCarrierMapper carriers,
+    IOptions<WalmartOptions> walmartOptions,
+    OrderSyncMetrics metrics,
     WalmartOperationStore operations,
     WalmartCallRecorder calls,
     OrderSyncSaga saga,
@@ -29,9 +34,18 @@ public sealed class ExecuteWalmartOperationConsumer(
     public async Task Consume(ConsumeContext<ExecuteWalmartOperation> context)
     {
         var command = context.Message;
-        await using var session = await operations.TryBegin(
+        var begun = await operations.TryBegin(
             new OperationStart(command.OperationId, command.CorrelationId, command.StoreCode, command.PurchaseOrderId, command.Kind.ToString(), command.CausationId),
             context.CancellationToken);
+        await using var session = begun.Session;
+        if (begun.UnknownToItsOrder)
+        {
+            logger.LogWarning(
+                "Operation {OperationId} of order {PurchaseOrderId} is not one its order asked for (an order removed by retention, or never synced); this copy is dropped",
+                command.OperationId, command.PurchaseOrderId);
+            return;
+        }
+
         if (session is null)
         {
             logger.LogInformation("Operation {OperationId} of order {PurchaseOrderId} is running elsewhere; this copy is dropped", command.OperationId, command.PurchaseOrderId);
@@ -82,6 +96,12 @@ public sealed class ExecuteWalmartOperationConsumer(
         var row = await operations.Begin(
             new OperationStart(command.OperationId, command.CorrelationId, command.StoreCode, command.PurchaseOrderId, command.Kind.ToString(), command.CausationId),
             context.CancellationToken);
+        if (row is null)
+        {
+            // Its order is gone, removed by retention: no order to put in Error; the command is still dead-lettered.
+            return;
+        }
+
         var details = $"Walmart could not be reached after {row.Attempts} attempts: {lastFailure.Message}";
         await Fail(context, command, row.Attempts, Contracts.Events.ErrorSources.Integration, details, []);
     }
@@ -91,15 +111,22 @@ public sealed class ExecuteWalmartOperationConsumer(
         var command = attempt.Command;
         var order = await Call(attempt, session, "get-order", null, () => walmart.GetOrderAsync(command.StoreCode, command.PurchaseOrderId, cancellationToken));
 
+        // The result reports the lines' customer cancel requests as the call was made on them, whatever Walmart's answer shows.
+        var read = order;
+
         var plan = session.Row.PlannedLines is { } savedPlan ? Deserialize(savedPlan) : await SavePlan(session, command, order, cancellationToken);
+        var tracking = command.Kind == WalmartOperationKind.Cancel ? null : carriers.Check(TrackingOf(command.Shipment!.Track));
         var pending = command.Kind == WalmartOperationKind.UpdateTracking
-            ? LinePlanner.StillToRetrack(order, plan, command.Shipment!.Track.TrackNumber)
+            ? LinePlanner.StillToRetrack(order, plan, tracking!.TrackingNumber)
             : LinePlanner.StillToApply(order, plan);
 
         if (pending.Count > 0)
         {
             // A retry whose plan was saved before has the read still unwritten: it goes before the call that changes the order.
             await session.WriteCalls(cancellationToken);
+
+            // After the plan is saved: a shipment refused for its tracking keeps its lines until Commerce corrects it.
+            RefuseUnsendableTracking(command.StoreCode, tracking);
             order = command.Kind switch
             {
                 WalmartOperationKind.Ship => await Call(attempt, session, "ship", pending,
@@ -107,7 +134,7 @@ public sealed class ExecuteWalmartOperationConsumer(
                 WalmartOperationKind.UpdateTracking => await Call(attempt, session, "update-tracking", pending,
                     () => walmart.UpdateTrackingAsync(command.StoreCode, command.PurchaseOrderId, ShipRequests(command, order, pending), cancellationToken)),
                 _ => await Call(attempt, session, "cancel", pending,
-                    () => walmart.CancelLinesAsync(command.StoreCode, command.PurchaseOrderId, CancelRequests(command, pending), cancellationToken)),
+                    () => walmart.CancelLinesAsync(command.StoreCode, command.PurchaseOrderId, CancelRequests(command, order, pending), cancellationToken)),
             };
         }
         else
@@ -115,15 +142,46 @@ public sealed class ExecuteWalmartOperationConsumer(
             logger.LogInformation("Operation {OperationId}: Walmart order {PurchaseOrderId} already shows it applied", command.OperationId, command.PurchaseOrderId);
         }
 
-        return new WalmartOperationCompleted
+        var completed = new WalmartOperationCompleted
         {
             CorrelationId = command.CorrelationId,
             OperationId = command.OperationId,
-            Lines = [.. plan.Select(p => OperationLineFor(command, p, order))],
+            Lines = [.. plan.Select(p => OperationLineFor(command, p, read, order))],
             Order = [.. order.Lines.Select(l => new OrderLineState(l.LineNumber, l.Sku, l.Quantity, l.ShippedQuantity, l.CancelledQuantity))],
             CompletedAt = clock.GetUtcNow(),
+            Warnings = tracking is { Verdict: TrackingVerdict.Unrecognised, Message: { } warning } ? [warning] : [],
         };
+        if (tracking is not null)
+        {
+            metrics.TrackingChecked(command.StoreCode, tracking.Verdict.ToString().ToLowerInvariant());
+        }
+
+        return completed;
     }
+
+    /// <summary>
+    /// Tracking Walmart would refuse stops before the call that changes the order, and so does tracking it may count as
+    /// invalid when Walmart:UnrecognisedTracking says Refuse; otherwise that goes out with a warning in the result.
+    /// </summary>
+    private void RefuseUnsendableTracking(string storeCode, TrackingCheck? check)
+    {
+        var refuse = check is not null
+            && (check.Verdict == TrackingVerdict.Refused
+                || (check.Verdict == TrackingVerdict.Unrecognised && walmartOptions.Value.UnrecognisedTracking == UnrecognisedTracking.Refuse));
+        if (!refuse)
+        {
+            return;
+        }
+
+        metrics.TrackingChecked(storeCode, check!.Verdict.ToString().ToLowerInvariant());
+        var reason = check.Verdict == TrackingVerdict.Refused
+            ? check.Message!
+            : $"{check.Message} It was not sent ({WalmartOptions.SectionName}:UnrecognisedTracking is Refuse): correct the track in Commerce.";
+        throw OperationFailure.Permanent(
+            Contracts.Events.ErrorSources.Commerce, reason, [.. check.Refusals.Select(e => new WalmartErrorDetail(e.Code, e.Field, e.Description))]);
+    }
+
+    private static TrackingDetails TrackingOf(ShipmentTrack track) => new(track.CarrierCode, track.Title, track.TrackNumber, track.TrackUrl);
 
     private static async Task<IReadOnlyList<PlannedLine>> SavePlan(OperationSession session, ExecuteWalmartOperation command, WalmartOrder order, CancellationToken cancellationToken)
     {
@@ -177,13 +235,17 @@ public sealed class ExecuteWalmartOperationConsumer(
     private static List<ShipLineRequest> ShipRequests(ExecuteWalmartOperation command, WalmartOrder order, IReadOnlyList<PlannedLine> lines)
     {
         var shipment = command.Shipment!;
-        var tracking = new TrackingDetails(shipment.Track.CarrierCode, shipment.Track.Title, shipment.Track.TrackNumber, shipment.Track.TrackUrl);
+        var tracking = TrackingOf(shipment.Track);
         return [.. lines.Select(l => new ShipLineRequest(
-            l.LineNumber, l.Quantity, SellerOrderId(command), shipment.ShippedAt, tracking, order.MethodCode ?? "Standard"))];
+            l.LineNumber, l.Quantity, SellerOrderId(command), shipment.ShippedAt, tracking, order.MethodCode ?? "Standard")
+        {
+            IntentToCancelOverride = CustomerCancelRequests.IsRequested(order, l.LineNumber),
+        })];
     }
 
-    private static List<CancelLineRequest> CancelRequests(ExecuteWalmartOperation command, IReadOnlyList<PlannedLine> lines) =>
-        [.. lines.Select(l => new CancelLineRequest(l.LineNumber, l.Quantity, command.Cancellation!.WalmartReason))];
+    private static List<CancelLineRequest> CancelRequests(ExecuteWalmartOperation command, WalmartOrder order, IReadOnlyList<PlannedLine> lines) =>
+        [.. lines.Select(l => new CancelLineRequest(
+            l.LineNumber, l.Quantity, CustomerCancelRequests.CancellationReasonFor(order, l.LineNumber, command.Cancellation!.WalmartReason)))];
 
     private static string SellerOrderId(ExecuteWalmartOperation command)
     {
@@ -192,19 +254,23 @@ public sealed class ExecuteWalmartOperationConsumer(
     }
 
     /// <summary>What Walmart holds after the operation: its tracking number, which may differ from the one asked when an earlier attempt was applied.</summary>
-    private OperationLine OperationLineFor(ExecuteWalmartOperation command, PlannedLine line, WalmartOrder order) => command.Kind == WalmartOperationKind.Cancel
-        ? new OperationLine(line.LineNumber, line.Sku, line.Quantity, null, null, command.Cancellation!.WalmartReason)
+    private OperationLine OperationLineFor(ExecuteWalmartOperation command, PlannedLine line, WalmartOrder read, WalmartOrder order) => command.Kind == WalmartOperationKind.Cancel
+        ? new OperationLine(line.LineNumber, line.Sku, line.Quantity, null, null,
+            CustomerCancelRequests.CancellationReasonFor(read, line.LineNumber, command.Cancellation!.WalmartReason))
         : new OperationLine(
             line.LineNumber,
             line.Sku,
             line.Quantity,
             CarrierName(command.Shipment!.Track),
             order.Lines.FirstOrDefault(l => l.LineNumber == line.LineNumber)?.TrackingNumber ?? command.Shipment.Track.TrackNumber,
-            null);
+            null)
+        {
+            CustomerRequestedCancel = CustomerCancelRequests.IsRequested(read, line.LineNumber),
+        };
 
     private string CarrierName(ShipmentTrack track)
     {
-        var carrier = carriers.Map(new TrackingDetails(track.CarrierCode, track.Title, track.TrackNumber, track.TrackUrl));
+        var carrier = carriers.Map(TrackingOf(track));
         return carrier.Carrier ?? carrier.OtherCarrier ?? track.CarrierCode;
     }
 

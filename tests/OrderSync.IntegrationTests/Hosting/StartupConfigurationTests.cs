@@ -67,6 +67,7 @@ public sealed class StartupConfigurationTests
     [Theory]
     [InlineData("Worker__ShutdownTimeout", "soon", "Worker__ShutdownTimeout is not a valid duration")]
     [InlineData("Worker__PrefetchCount", "many", "Worker__PrefetchCount is not a valid whole number")]
+    [InlineData("Retention__Interval", "soon", "Retention__Interval is not a valid duration")]
     public async Task A_value_that_is_not_of_its_keys_type_stops_the_worker_with_one_line_naming_the_key(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string>(ValidSettings) { [key] = value };
@@ -75,5 +76,16 @@ public sealed class StartupConfigurationTests
 
         exitCode.ShouldBe(78);
         error.Trim().Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
+    }
+
+    [Fact]
+    public async Task A_retention_age_out_of_range_stops_the_worker_with_one_line_naming_the_key()
+    {
+        var settings = new Dictionary<string, string>(ValidSettings) { ["Retention__FinishedOrders"] = "01:00:00" };
+
+        var (exitCode, error, _) = await WorkerProcess.Run(settings, TimeSpan.FromSeconds(30));
+
+        exitCode.ShouldBe(78);
+        error.Trim().Split('\n').ShouldHaveSingleItem().ShouldContain("Retention__FinishedOrders must be 0 (keep for ever) or at least 1 day");
     }
 }

@@ -73,7 +73,7 @@ public sealed class OrderSyncOutboxTests(PostgresSagaDatabase database) : IClass
         var other = SagaOrder.New();
         await using (var transaction = await store.Begin(other.CorrelationId, CancellationToken.None))
         {
-            _ = OrderSyncRules.On(OrderSyncState.New(other.CorrelationId), other.Shipment("s1", "1Z1", ("MUG", 1)), DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30));
+            _ = OrderSyncRules.On(OrderSyncState.New(other.CorrelationId), other.Shipment("s1", "1Z1", ("MUG", 1)), DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30), TimeSpan.FromHours(4));
         }
 
         await using var check = await store.Begin(other.CorrelationId, CancellationToken.None);
@@ -132,7 +132,7 @@ public sealed class OrderSyncOutboxTests(PostgresSagaDatabase database) : IClass
         var state = transaction.State ?? OrderSyncState.New(orderEvent.CorrelationId);
         var decided = orderEvent switch
         {
-            ShipmentReceived shipment => OrderSyncRules.On(state, shipment, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30)),
+            ShipmentReceived shipment => OrderSyncRules.On(state, shipment, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30), TimeSpan.FromHours(4)),
             CancellationRequested cancellation => OrderSyncRules.On(state, cancellation, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30)),
             _ => throw new NotSupportedException(orderEvent.GetType().Name),
         };

@@ -146,6 +146,10 @@ public class SandboxFixture : IAsyncLifetime
     public async Task<JsonNode> AdminOrderAsync(string purchaseOrderId) =>
         (await Admin.GetFromJsonAsync<JsonNode>($"/admin/orders/{purchaseOrderId}"))!;
 
+    /// <summary>The customer asks to cancel the line after ordering: POST /admin/orders/{po}/lines/{line}/intent-to-cancel.</summary>
+    public async Task<HttpResponseMessage> MarkIntentToCancelAsync(string purchaseOrderId, string lineNumber) =>
+        await Admin.PostAsync($"/admin/orders/{purchaseOrderId}/lines/{lineNumber}/intent-to-cancel", null);
+
     public async Task<JsonArray> CallsAsync(string? purchaseOrderId = null) =>
         (await Admin.GetFromJsonAsync<JsonArray>(purchaseOrderId is null ? "/admin/calls" : $"/admin/calls?purchaseOrderId={purchaseOrderId}"))!;
 

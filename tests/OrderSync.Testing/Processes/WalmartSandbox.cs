@@ -111,6 +111,10 @@ public sealed class WalmartSandbox : IAsyncDisposable
         return purchaseOrderId;
     }
 
+    /// <summary>The customer asks to cancel the line after ordering: Walmart marks it intentToCancel.</summary>
+    public async Task MarkIntentToCancel(string purchaseOrderId, string lineNumber) =>
+        (await Admin.PostAsync(new Uri($"admin/orders/{purchaseOrderId}/lines/{lineNumber}/intent-to-cancel", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
     /// <summary>The same number of random orders for each seller (one seller at a time), interleaved.</summary>
     public async Task<IReadOnlyList<SandboxOrder>> GenerateOrdersEvenly(IReadOnlyList<SellerAccount> sellers, int count, int seed, CancellationToken cancellationToken)
     {

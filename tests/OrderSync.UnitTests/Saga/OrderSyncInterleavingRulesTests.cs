@@ -18,9 +18,9 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_track_for_a_ship_in_flight_becomes_a_tracking_update_when_the_ship_completes_with_the_old_number()
     {
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
 
-        On(state, Track("s1", Second, "e-track"), Now, ArrivalWait).SendsNothing();
+        On(state, Track("s1", Second, "e-track"), Now, ArrivalWait, TrackingChangeWindow).SendsNothing();
         var decided = On(state, Completed(ship, "1Z1"));
 
         var update = decided.Sent();
@@ -33,8 +33,8 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_track_for_a_ship_in_flight_needs_no_update_when_the_ship_went_out_with_it()
     {
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
-        On(state, Track("s1", Second, "e-track"), Now, ArrivalWait);
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
+        On(state, Track("s1", Second, "e-track"), Now, ArrivalWait, TrackingChangeWindow);
 
         // A copy of the command, sent again for a redelivered event, carried the newer track and was the one that ran.
         var decided = On(state, Completed(ship, "1Z2"));
@@ -48,13 +48,13 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_failed_tracking_update_leaves_the_shipment_shipped_and_a_new_track_updates_it_again()
     {
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
         On(state, Completed(ship, "1Z1"));
-        var update = On(state, Track("s1", Second, "e-2"), Now, ArrivalWait).Sent();
+        var update = On(state, Track("s1", Second, "e-2"), Now, ArrivalWait, TrackingChangeWindow).Sent();
 
         On(state, Failure(update, "Walmart refused the tracking number."));
         state.Shipments[0].Status.ShouldBe(ShipmentStatus.Synced);
-        var decided = On(state, Track("s1", First with { TrackNumber = "1Z3" }, "e-3"), Now, ArrivalWait);
+        var decided = On(state, Track("s1", First with { TrackNumber = "1Z3" }, "e-3"), Now, ArrivalWait, TrackingChangeWindow);
 
         state.Operations.Where(o => o.Kind == WalmartOperationKind.Ship).ShouldHaveSingleItem();
         decided.Sent().Kind.ShouldBe(WalmartOperationKind.UpdateTracking);
@@ -64,9 +64,9 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_resync_of_a_failed_tracking_update_leaves_the_shipment_shipped()
     {
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
         On(state, Completed(ship, "1Z1"));
-        var update = On(state, Track("s1", Second, "e-2"), Now, ArrivalWait).Sent();
+        var update = On(state, Track("s1", Second, "e-2"), Now, ArrivalWait, TrackingChangeWindow).Sent();
         On(state, Failure(update, "Walmart was unavailable."));
 
         var decided = On(state, Resync());
@@ -82,11 +82,11 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_failed_ship_runs_again_under_its_own_operation_when_its_track_changes()
     {
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
         On(state, Failure(ship, "Walmart refused the carrier."));
 
-        On(state, Track("s1", First, "e-same"), Now, ArrivalWait).SendsNothing();
-        var decided = On(state, Track("s1", Second, "e-new"), Now, ArrivalWait);
+        On(state, Track("s1", First, "e-same"), Now, ArrivalWait, TrackingChangeWindow).SendsNothing();
+        var decided = On(state, Track("s1", Second, "e-new"), Now, ArrivalWait, TrackingChangeWindow);
 
         var retry = decided.Sent();
         retry.OperationId.ShouldBe(ship.OperationId);
@@ -100,11 +100,11 @@ public sealed class OrderSyncInterleavingRulesTests
     {
         var unknownCarrier = new ShipmentTrack("t1", "pigeonpost", "Pigeon Post", "PP-1", null);
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", unknownCarrier), Now, ArrivalWait).Sent();
+        var ship = On(state, Shipment("s1", unknownCarrier), Now, ArrivalWait, TrackingChangeWindow).Sent();
         On(state, Failure(ship, "Walmart needs a tracking URL for carrier Pigeon Post."));
 
-        On(state, Track("s1", unknownCarrier with { TrackId = "t1-resaved" }, "e-resaved"), Now, ArrivalWait).SendsNothing();
-        var decided = On(state, Track("s1", unknownCarrier with { TrackUrl = "https://pigeon.example/PP-1" }, "e-url"), Now, ArrivalWait);
+        On(state, Track("s1", unknownCarrier with { TrackId = "t1-resaved" }, "e-resaved"), Now, ArrivalWait, TrackingChangeWindow).SendsNothing();
+        var decided = On(state, Track("s1", unknownCarrier with { TrackUrl = "https://pigeon.example/PP-1" }, "e-url"), Now, ArrivalWait, TrackingChangeWindow);
 
         var retry = decided.Sent();
         retry.OperationId.ShouldBe(ship.OperationId);
@@ -115,8 +115,8 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_ship_that_fails_after_another_track_was_saved_while_it_ran_runs_again_with_that_track()
     {
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
-        On(state, Track("s1", Second, "e-new"), Now, ArrivalWait);
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
+        On(state, Track("s1", Second, "e-new"), Now, ArrivalWait, TrackingChangeWindow);
 
         var decided = On(state, Failure(ship, "Walmart refused the tracking number."));
 
@@ -131,8 +131,8 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_ship_that_fails_with_the_track_it_was_sent_with_stays_failed()
     {
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
-        On(state, Track("s1", First with { TrackId = "t1-resaved" }, "e-resaved"), Now, ArrivalWait);
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
+        On(state, Track("s1", First with { TrackId = "t1-resaved" }, "e-resaved"), Now, ArrivalWait, TrackingChangeWindow);
 
         var decided = On(state, Failure(ship, "Walmart refused the tracking number."));
 
@@ -145,12 +145,12 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_ship_queued_while_a_cancellation_waits_its_turn_goes_before_it()
     {
         var state = NewOrder();
-        On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
         var cancellation = On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait);
         cancellation.Decisions.OfType<PublishResult>().ShouldBeEmpty();
         cancellation.SendsNothing();
 
-        On(state, Shipment("s2", Second), Now, ArrivalWait);
+        On(state, Shipment("s2", Second), Now, ArrivalWait, TrackingChangeWindow);
 
         state.Operations.Select(o => (o.Kind, o.ShipmentId)).ShouldBe(
             [(WalmartOperationKind.Ship, "s1"), (WalmartOperationKind.Ship, "s2"), (WalmartOperationKind.Cancel, null)]);
@@ -160,12 +160,12 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_cancellation_does_not_start_while_a_shipment_waits_for_its_track()
     {
         var state = NewOrder();
-        On(state, Shipment("s1", track: null), Now, ArrivalWait);
+        On(state, Shipment("s1", track: null), Now, ArrivalWait, TrackingChangeWindow);
         var cancellation = On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait);
         cancellation.Decisions.OfType<PublishResult>().ShouldBeEmpty();
 
         cancellation.SendsNothing();
-        var decided = On(state, Track("s1", First, "e-track"), Now, ArrivalWait);
+        var decided = On(state, Track("s1", First, "e-track"), Now, ArrivalWait, TrackingChangeWindow);
 
         decided.Sent().Kind.ShouldBe(WalmartOperationKind.Ship);
     }
@@ -190,7 +190,7 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_cancellation_of_an_order_whose_lines_the_saga_saw_all_shipped_is_refused()
     {
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
         On(state, Completed(ship, "1Z1", [new OrderLineState("1", "MUG", 1, 1, 0)]));
 
         var decided = On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait);
@@ -206,7 +206,7 @@ public sealed class OrderSyncInterleavingRulesTests
     public void A_cancellation_of_an_order_whose_lines_are_shipped_or_cancelled_is_refused()
     {
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
         On(state, Completed(ship, "1Z1", [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 1)]));
 
         var decided = On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait);
@@ -219,12 +219,12 @@ public sealed class OrderSyncInterleavingRulesTests
     public void After_the_cancellation_went_through_a_later_success_still_reports_canceled()
     {
         var state = NewOrder();
-        var ship = On(state, Shipment("s1", First), Now, ArrivalWait).Sent();
+        var ship = On(state, Shipment("s1", First), Now, ArrivalWait, TrackingChangeWindow).Sent();
         On(state, Completed(ship, "1Z1"));
         var cancel = On(state, Cancellation("e-cancel", "SELLER_CANCEL_OUT_OF_STOCK"), Now, ArrivalWait).Sent();
         On(state, Completed(cancel, null, [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 1)]));
 
-        var update = On(state, Track("s1", Second, "e-2"), Now, ArrivalWait).Sent();
+        var update = On(state, Track("s1", Second, "e-2"), Now, ArrivalWait, TrackingChangeWindow).Sent();
         var decided = On(state, Completed(update, "1Z2", [new OrderLineState("1", "MUG", 1, 1, 0), new OrderLineState("2", "TEE", 1, 0, 1)]));
 
         state.OrderStatus.ShouldBe(OrderStatuses.Canceled);
@@ -239,7 +239,7 @@ public sealed class OrderSyncInterleavingRulesTests
         var state = NewOrder();
         var track = Track("s1", First, Numbered("e-track", 2, Now));
 
-        var held = On(state, track, Now, ArrivalWait);
+        var held = On(state, track, Now, ArrivalWait, TrackingChangeWindow);
 
         held.StateChanged.ShouldBeTrue();
         held.Decisions.OfType<EventHeld>().ShouldHaveSingleItem().ShouldBe(new EventHeld("e-track", 2, 1));
@@ -248,7 +248,7 @@ public sealed class OrderSyncInterleavingRulesTests
         state.IsApplied("e-track").ShouldBeFalse();
         state.PendingTracks.ShouldBeEmpty();
 
-        var shipment = On(state, Shipment("s1", track: null, Numbered("e-s1", 1, Now)), Now.AddSeconds(1), ArrivalWait);
+        var shipment = On(state, Shipment("s1", track: null, Numbered("e-s1", 1, Now)), Now.AddSeconds(1), ArrivalWait, TrackingChangeWindow);
 
         shipment.SendsNothing();
         var release = shipment.Decisions.OfType<ReleaseHeldEvent>().ShouldHaveSingleItem();
@@ -256,7 +256,7 @@ public sealed class OrderSyncInterleavingRulesTests
         release.Sequence.ShouldBe(2);
         state.Holds("e-track").ShouldBeTrue();
 
-        var released = On(state, (TrackReceived)release.Event, Now.AddSeconds(1), ArrivalWait);
+        var released = On(state, (TrackReceived)release.Event, Now.AddSeconds(1), ArrivalWait, TrackingChangeWindow);
 
         released.Sent().Shipment!.Track.ShouldBe(First);
         state.HeldEvents.ShouldBeEmpty();
@@ -268,9 +268,9 @@ public sealed class OrderSyncInterleavingRulesTests
     {
         var state = NewOrder();
         var track = Track("s1", First, Numbered("e-track", 2, Now));
-        On(state, track, Now, ArrivalWait);
+        On(state, track, Now, ArrivalWait, TrackingChangeWindow);
 
-        var copy = On(state, track, Now.AddSeconds(5), ArrivalWait);
+        var copy = On(state, track, Now.AddSeconds(5), ArrivalWait, TrackingChangeWindow);
 
         copy.StateChanged.ShouldBeFalse();
         copy.Decisions.ShouldHaveSingleItem().ShouldBe(new WakeUpAt(Now + ArrivalWait));
@@ -283,8 +283,8 @@ public sealed class OrderSyncInterleavingRulesTests
         var state = NewOrder();
         var shipment = Shipment("s1", First, Numbered("e-s1", 2, Now));
         var track = Track("s1", Second, Numbered("e-track", 3, Now.AddSeconds(1)));
-        On(state, track, Now.AddSeconds(1), ArrivalWait);
-        On(state, shipment, Now.AddSeconds(1), ArrivalWait);
+        On(state, track, Now.AddSeconds(1), ArrivalWait, TrackingChangeWindow);
+        On(state, shipment, Now.AddSeconds(1), ArrivalWait, TrackingChangeWindow);
         state.HeldEvents.Select(h => h.Sequence).ShouldBe([2, 3]);
 
         // A timer that comes early (another instance's clock) sets itself again.
@@ -297,13 +297,13 @@ public sealed class OrderSyncInterleavingRulesTests
         first.Event.ShouldBeSameAs(shipment);
         due.StateChanged.ShouldBeFalse();
 
-        var applied = On(state, (ShipmentReceived)first.Event, Now + ArrivalWait, ArrivalWait);
+        var applied = On(state, (ShipmentReceived)first.Event, Now + ArrivalWait, ArrivalWait, TrackingChangeWindow);
         applied.Decisions.OfType<AppliedWithoutEarlierEvents>().ShouldHaveSingleItem().ShouldBe(new AppliedWithoutEarlierEvents("e-s1", 2, 1, 1));
         applied.Sent().Kind.ShouldBe(WalmartOperationKind.Ship);
         var next = applied.Decisions.OfType<ReleaseHeldEvent>().ShouldHaveSingleItem();
         next.Event.ShouldBeSameAs(track);
 
-        On(state, (TrackReceived)next.Event, Now + ArrivalWait, ArrivalWait);
+        On(state, (TrackReceived)next.Event, Now + ArrivalWait, ArrivalWait, TrackingChangeWindow);
         state.HeldEvents.ShouldBeEmpty();
         state.LastArrivalSequence.ShouldBe(3);
         state.Shipments[0].Track.ShouldBe(Second);
@@ -313,10 +313,10 @@ public sealed class OrderSyncInterleavingRulesTests
     public void An_event_under_the_id_of_a_held_one_with_other_contents_is_refused_and_changes_nothing()
     {
         var state = NewOrder();
-        On(state, Track("s1", First, Numbered("e-track", 2, Now) with { ContentDigest = "digest-1" }), Now, ArrivalWait);
+        On(state, Track("s1", First, Numbered("e-track", 2, Now) with { ContentDigest = "digest-1" }), Now, ArrivalWait, TrackingChangeWindow);
         var before = state.ToJson();
 
-        var decided = On(state, Track("s1", Second, Numbered("e-track", 2, Now) with { ContentDigest = "digest-2" }), Now, ArrivalWait);
+        var decided = On(state, Track("s1", Second, Numbered("e-track", 2, Now) with { ContentDigest = "digest-2" }), Now, ArrivalWait, TrackingChangeWindow);
 
         decided.StateChanged.ShouldBeFalse();
         decided.Decisions.ShouldHaveSingleItem().ShouldBeOfType<Refusal>().Reason.ShouldContain("e-track");

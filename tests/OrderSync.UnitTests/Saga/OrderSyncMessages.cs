@@ -15,6 +15,8 @@ internal static class OrderSyncMessages
 
     public static readonly TimeSpan ArrivalWait = TimeSpan.FromSeconds(30);
 
+    public static readonly TimeSpan TrackingChangeWindow = TimeSpan.FromHours(4);
+
     public static OrderSyncState NewOrder() => OrderSyncState.New(OrderId);
 
     // ---- Commerce events ----
@@ -64,7 +66,7 @@ internal static class OrderSyncMessages
         OperationId = command.OperationId,
         Lines = lines,
         Order = order,
-        CompletedAt = DateTimeOffset.UnixEpoch,
+        CompletedAt = Now,
     };
 
     public static WalmartOperationFailed Failure(ExecuteWalmartOperation command, string statusDetails, int attempts = 1) => new()

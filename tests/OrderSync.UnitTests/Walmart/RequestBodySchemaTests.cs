@@ -100,6 +100,33 @@ public sealed class RequestBodySchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task A_line_the_customer_asked_to_cancel_ships_with_the_override_on_that_line_only_and_matches_the_schema()
+    {
+        await harness.Client.ShipLinesAsync(WalmartClientHarness.StoreCode, "PO-1",
+            [WalmartClientHarness.ShipLine("1") with { IntentToCancelOverride = true }, WalmartClientHarness.ShipLine("2")]);
+
+        var body = SentBody();
+        WalmartOrdersSchema.Validate("OrderShipment", body).ShouldBeEmpty();
+        using var json = JsonDocument.Parse(body);
+        var lines = json.RootElement.GetProperty("orderShipment").GetProperty("orderLines").GetProperty("orderLine");
+        lines[0].GetProperty("intentToCancelOverride").GetBoolean().ShouldBeTrue();
+        lines[1].TryGetProperty("intentToCancelOverride", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_tracking_update_of_a_line_the_customer_asked_to_cancel_carries_the_override_too()
+    {
+        await harness.Client.UpdateTrackingAsync(WalmartClientHarness.StoreCode, "PO-1",
+            [WalmartClientHarness.ShipLine("1") with { IntentToCancelOverride = true }]);
+
+        var body = SentBody();
+        WalmartOrdersSchema.Validate("OrderShipment", body).ShouldBeEmpty();
+        using var json = JsonDocument.Parse(body);
+        json.RootElement.GetProperty("orderShipment").GetProperty("orderLines").GetProperty("orderLine")[0]
+            .GetProperty("intentToCancelOverride").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_cancellation_body_matches_walmarts_cancel_schema()
     {
         await harness.Client.CancelLinesAsync(WalmartClientHarness.StoreCode, "PO-1",

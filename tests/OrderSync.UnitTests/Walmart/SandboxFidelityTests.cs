@@ -22,7 +22,7 @@ public sealed class SandboxFidelityTests
             [
                 new SandboxOrderLine
                 {
-                    LineNumber = "1", Sku = "WM-MUG-BLU", ProductName = "Blue Ceramic Mug", Quantity = 3, StatusDate = shippedAt,
+                    LineNumber = "1", Sku = "WM-MUG-BLU", ProductName = "Blue Ceramic Mug", Quantity = 3, StatusDate = shippedAt, IntentToCancel = true,
                     Statuses =
                     [
                         new SandboxLineStatus("Shipped", 1, new SandboxTracking(shippedAt.ToUnixTimeMilliseconds(), null, "Acme Couriers", "Standard", "AC-1", "https://acme.example/AC-1")),
