@@ -101,6 +101,7 @@ public static class OrderSyncRules
         operation.Status = OperationStatus.Succeeded;
         operation.Error = null;
         state.WalmartLinesList = [.. completed.Order];
+        state.KeepShipBy(completed.ShipBy);
         state.LastError = null;
         List<Decision> decisions = [];
         if (operation.Kind == WalmartOperationKind.Cancel)
@@ -145,6 +146,7 @@ public static class OrderSyncRules
         operation.Status = OperationStatus.Failed;
         operation.Error = failed.StatusDetails;
         operation.FailedAttempts = failed.Attempts;
+        state.KeepShipBy(failed.ShipBy);
         state.LastError = failed.StatusDetails;
         state.OrderStatus = OrderStatuses.Error;
         if (operation.Kind == WalmartOperationKind.Cancel)
@@ -162,6 +164,9 @@ public static class OrderSyncRules
         state.DispatchNext(decisions);
         return new Decided(true, decisions);
     }
+
+    /// <summary>Walmart may move the ship-by date; an outcome that did not read it (a worker from before, or no read) keeps the one known.</summary>
+    private static void KeepShipBy(this OrderSyncState state, DateTimeOffset? shownByWalmart) => state.ShipBy = shownByWalmart ?? state.ShipBy;
 
     // ---- What every Commerce event goes through ----
 

@@ -30,5 +30,11 @@ public sealed class WalmartOptions
     /// <summary>What to do with tracking Walmart will take but may count as invalid: send it with a warning, or refuse it.</summary>
     public UnrecognisedTracking UnrecognisedTracking { get; set; } = UnrecognisedTracking.Warn;
 
+    /// <summary>
+    /// How long after an order's ship-by date Walmart cancels its unshipped lines (about 4 days on US Marketplace; Walmart has
+    /// changed it before); said in the warning when an order with work left passes ship-by.
+    /// </summary>
+    public TimeSpan AutoCancelAfterShipBy { get; set; } = TimeSpan.FromDays(4);
+
     public WalmartRateLimitOptions RateLimits { get; set; } = new();
 }

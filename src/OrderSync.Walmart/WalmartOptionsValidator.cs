@@ -38,6 +38,11 @@ internal sealed class WalmartOptionsValidator : IValidateOptions<WalmartOptions>
             failures.Add($"{Section}__TokenRefreshMargin must not be negative");
         }
 
+        if (options.AutoCancelAfterShipBy <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}__AutoCancelAfterShipBy must be positive, such as 4.00:00:00 (4 days)");
+        }
+
         if (options.Sellers.Count == 0)
         {
             failures.Add($"{Section}__Sellers is missing: add {Section}__Sellers__{{store_code}}__ClientId and ClientSecret for each Commerce store view");

@@ -16,8 +16,25 @@ internal static class WalmartOrderMapper
         }
 
         var lines = (order.OrderLines?.OrderLine ?? []).Select(ToLine).ToList();
-        return new WalmartOrder(order.PurchaseOrderId, order.CustomerOrderId, order.ShippingInfo?.MethodCode, lines);
+        return new WalmartOrder(order.PurchaseOrderId, order.CustomerOrderId, order.ShippingInfo?.MethodCode, lines)
+        {
+            ShipBy = Time(order.ShippingInfo?.EstimatedShipDate),
+        };
     }
+
+    /// <summary>Walmart's schema gives epoch milliseconds and its prose an ISO time such as 2020-06-15T06:00:00Z; anything else is unknown.</summary>
+    private static DateTimeOffset? Time(JsonElement? value) => value?.ValueKind switch
+    {
+        JsonValueKind.Number when value.Value.TryGetInt64(out var milliseconds) => FromMilliseconds(milliseconds),
+        JsonValueKind.String when long.TryParse(value.Value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) =>
+            FromMilliseconds(milliseconds),
+        JsonValueKind.String when DateTimeOffset.TryParse(
+            value.Value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) => time,
+        _ => null,
+    };
+
+    private static DateTimeOffset? FromMilliseconds(long milliseconds) =>
+        milliseconds is > 0 and < 253402300800000 ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
 
     private static WalmartOrderLine ToLine(OrderLineDto line)
     {

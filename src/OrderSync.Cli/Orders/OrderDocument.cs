@@ -22,6 +22,8 @@ public static class OrderDocument
             ["orderStatus"] = Text(data, "OrderStatus"),
             ["currentState"] = row.CurrentState ?? Text(data, "CurrentState"),
             ["lastError"] = Text(data, "LastError"),
+            ["shipBy"] = Time(data, "ShipBy"),
+            ["hasOpenWork"] = data.TryGetProperty("HasOpenWork", out var openWork) && openWork.ValueKind == JsonValueKind.True,
             ["correlationId"] = row.CorrelationId.ToString(),
             ["version"] = row.Version,
             ["createdAt"] = row.CreatedAt,
@@ -129,6 +131,16 @@ public static class OrderDocument
         };
     }
 
+    /// <summary>Adds <c>shipByNotice</c> when the order has work left and Walmart's ship-by date is within a day or past.</summary>
+    public static void AddShipByNotice(JsonObject order, DateTimeOffset now, TimeSpan autoCancelAfter)
+    {
+        if (order["shipBy"]?.GetValue<DateTimeOffset>() is { } shipBy
+            && ShipByNotice.For(shipBy, order["hasOpenWork"]?.GetValue<bool>() == true, now, autoCancelAfter) is { } notice)
+        {
+            order["shipByNotice"] = notice;
+        }
+    }
+
     /// <summary>The order status the saga state holds (Shipped, Partially Shipped, Canceled, Error), or null before any result.</summary>
     public static string? OrderStatus(string data)
     {
@@ -168,6 +180,9 @@ public static class OrderDocument
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         _ => null,
     };
+
+    private static DateTimeOffset? Time(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var time) ? time : null;
 
     private static JsonNode? Number(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? JsonValue.Create(value.GetDecimal()) : null;

@@ -21,6 +21,7 @@ public sealed class ShowOrderCommand : AsyncCommand<OrderSettings>
             OrderDocument.AddBudgetWait(order, await new WalmartBudgetLog(database).ForStore(storeCode, cancellationToken), DateTimeOffset.UtcNow);
         }
 
+        OrderDocument.AddShipByNotice(order, DateTimeOffset.UtcNow, ShipByNotice.AutoCancelAfter());
         if (settings.Json)
         {
             JsonOutput.Write(order);
@@ -42,9 +43,15 @@ public sealed class ShowOrderCommand : AsyncCommand<OrderSettings>
             ("saga state", Text(order, "currentState")),
             ("last error", Text(order, "lastError")),
             ("created", Tables.Time(order["createdAt"]?.GetValue<DateTimeOffset>())),
+            ("ship by (Walmart)", Tables.Time(order["shipBy"]?.GetValue<DateTimeOffset>())),
             ("updated", Tables.Time(order["updatedAt"]?.GetValue<DateTimeOffset>())),
             ("saga id", Text(order, "correlationId")),
         ]));
+
+        if (Text(order, "shipByNotice") is { } shipByNotice)
+        {
+            Console.Out.WriteLine(shipByNotice);
+        }
 
         if (order["walmartBudget"] is JsonObject budget)
         {

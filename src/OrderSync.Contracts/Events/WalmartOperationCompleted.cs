@@ -11,4 +11,7 @@ public sealed record WalmartOperationCompleted
 
     /// <summary>What Walmart took but may hold against the seller, such as tracking it cannot check; one sentence each.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Walmart's ship-by date of the order as it read it; null when it gave none, or from a worker that did not read it.</summary>
+    public DateTimeOffset? ShipBy { get; init; }
 }

@@ -10,4 +10,7 @@ public sealed record WalmartOperationFailed
     public IReadOnlyList<WalmartErrorDetail> WalmartErrors { get; init; } = [];
     public required int Attempts { get; init; }
     public required DateTimeOffset FailedAt { get; init; }
+
+    /// <summary>Walmart's ship-by date of the order, when the attempt read the order before it failed.</summary>
+    public DateTimeOffset? ShipBy { get; init; }
 }

@@ -103,6 +103,16 @@ public sealed class OrderSyncState
     [JsonInclude]
     public DateTimeOffset? LastEventTime { get; internal set; }
 
+    /// <summary>Walmart's ship-by date as the last operation read it; null until one has (and in states saved before it was kept).</summary>
+    [JsonInclude]
+    public DateTimeOffset? ShipBy { get; internal set; }
+
+    /// <summary>
+    /// A Commerce shipment Walmart has not accepted yet, or a Walmart line still open: what Walmart cancels by itself some days
+    /// after ship-by. Kept in the row for the ship-by metric.
+    /// </summary>
+    public bool HasOpenWork => Shipments.Any(s => s.Status != ShipmentStatus.Synced) || WalmartLines.Any(l => !l.IsClosed);
+
     [JsonIgnore]
     public OperationRecord? InFlight => Operations.FirstOrDefault(o => o.Status == OperationStatus.InFlight);
 

@@ -12,6 +12,11 @@ public sealed class SandboxOrder
 
     public required DateTimeOffset OrderDate { get; init; }
 
+    /// <summary>The ship-by date seeded; without one, a day after the order date.</summary>
+    public DateTimeOffset? EstimatedShipDate { get; init; }
+
+    public DateTimeOffset ShipBy => EstimatedShipDate ?? OrderDate.AddDays(1);
+
     public required List<SandboxOrderLine> Lines { get; init; }
 
     public SandboxOrderLine? FindLine(string lineNumber) => Lines.Find(line => line.LineNumber == lineNumber);
@@ -23,6 +28,7 @@ public sealed class SandboxOrder
         CustomerOrderId = CustomerOrderId,
         MethodCode = MethodCode,
         OrderDate = OrderDate,
+        EstimatedShipDate = EstimatedShipDate,
         Lines = Lines.Select(line => line.Clone()).ToList(),
     };
 }

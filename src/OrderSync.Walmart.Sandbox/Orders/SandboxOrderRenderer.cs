@@ -19,7 +19,7 @@ public static class SandboxOrderRenderer
         {
             ["phone"] = "2025550143",
             ["estimatedDeliveryDate"] = order.OrderDate.AddDays(5).ToUnixTimeMilliseconds(),
-            ["estimatedShipDate"] = order.OrderDate.AddDays(1).ToUnixTimeMilliseconds(),
+            ["estimatedShipDate"] = order.ShipBy.ToUnixTimeMilliseconds(),
             ["methodCode"] = order.MethodCode,
             ["postalAddress"] = new JsonObject
             {

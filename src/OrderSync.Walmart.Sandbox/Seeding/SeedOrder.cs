@@ -7,4 +7,8 @@ public sealed record SeedOrder(
     string? CustomerOrderId,
     string? MethodCode,
     DateTimeOffset? OrderDate,
-    IReadOnlyList<SeedLine>? Lines);
+    IReadOnlyList<SeedLine>? Lines)
+{
+    /// <summary>Walmart's ship-by date; by default a day after the order date.</summary>
+    public DateTimeOffset? EstimatedShipDate { get; init; }
+}

@@ -81,6 +81,7 @@ public sealed class SeedOrderConverter(IOptions<SandboxOptions> options, TimePro
             CustomerOrderId = seed.CustomerOrderId ?? seed.PurchaseOrderId!,
             MethodCode = methodCode,
             OrderDate = orderDate,
+            EstimatedShipDate = seed.EstimatedShipDate,
             Lines = seed.Lines!.Select(line =>
             {
                 var status = line.Status ?? LineStatuses.Acknowledged;

@@ -46,6 +46,10 @@ public static class OrderSyncHostExtensions
         // After the bus: it starts once the schema is migrated, and stops first, so a pass holds no connection while the bus drains.
         services.AddOrderSyncRetention(builder.Configuration);
 
+        // After the schema is migrated: it reads columns the migrations add.
+        services.AddSingleton<ShipByWatch>();
+        services.AddHostedService(provider => provider.GetRequiredService<ShipByWatch>());
+
         return builder;
     }
 

@@ -110,8 +110,14 @@ public sealed class OrderSyncStore(NpgsqlDataSource dataSource) : IOrderSyncStor
         {
             // One statement: the state (inserted for a new order, else updated) and the messages, which get their ids in order.
             var saveState = !stateChanged ? "select 1" : State is null
-                ? "insert into order_sync_saga (correlation_id, version, data) values (@correlationId, 1, @data::jsonb) on conflict (correlation_id) do nothing returning 1"
-                : "update order_sync_saga set version = version + 1, data = @data::jsonb, updated_at = now() where correlation_id = @correlationId returning 1";
+                ? """
+                  insert into order_sync_saga (correlation_id, version, data, ship_by, has_open_work)
+                  values (@correlationId, 1, @data::jsonb, @shipBy, @hasOpenWork) on conflict (correlation_id) do nothing returning 1
+                  """
+                : """
+                  update order_sync_saga set version = version + 1, data = @data::jsonb, ship_by = @shipBy, has_open_work = @hasOpenWork, updated_at = now()
+                  where correlation_id = @correlationId returning 1
+                  """;
             var sql = $$"""
                 with saved as ({{saveState}}),
                 queued as (
@@ -125,6 +131,8 @@ public sealed class OrderSyncStore(NpgsqlDataSource dataSource) : IOrderSyncStor
             {
                 correlationId,
                 data = stateChanged ? state.ToJson() : null,
+                shipBy = state.ShipBy?.ToUniversalTime(),
+                hasOpenWork = state.HasOpenWork,
                 kinds = messages.Select(m => m.Kind).ToArray(),
                 bodies = messages.Select(m => m.Body).ToArray(),
             }, transaction, cancellationToken: cancellationToken));

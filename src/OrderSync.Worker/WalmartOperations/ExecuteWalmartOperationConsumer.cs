@@ -74,7 +74,7 @@ public sealed class ExecuteWalmartOperationConsumer(
         catch (OperationFailure failure) when (failure.IsPermanent)
         {
             var attempts = await session.RecordFailure(failure.Message, context.CancellationToken);
-            await Fail(context, command, attempts, failure.ErrorSource, failure.Message, failure.Errors);
+            await Fail(context, command, attempts, failure.ErrorSource, failure.Message, failure.Errors, attempt.ShipBy);
             throw new OperationRefusedException(failure.Message, failure)
             {
                 PurchaseOrderId = command.PurchaseOrderId,
@@ -103,7 +103,7 @@ public sealed class ExecuteWalmartOperationConsumer(
         }
 
         var details = $"Walmart could not be reached after {row.Attempts} attempts: {lastFailure.Message}";
-        await Fail(context, command, row.Attempts, Contracts.Events.ErrorSources.Integration, details, []);
+        await Fail(context, command, row.Attempts, Contracts.Events.ErrorSources.Integration, details, [], shipBy: null);
     }
 
     private async Task<WalmartOperationCompleted> Execute(CallAttempt attempt, OperationSession session, CancellationToken cancellationToken)
@@ -149,6 +149,7 @@ public sealed class ExecuteWalmartOperationConsumer(
             Lines = [.. plan.Select(p => OperationLineFor(command, p, read, order))],
             Order = [.. order.Lines.Select(l => new OrderLineState(l.LineNumber, l.Sku, l.Quantity, l.ShippedQuantity, l.CancelledQuantity))],
             CompletedAt = clock.GetUtcNow(),
+            ShipBy = attempt.ShipBy,
             Warnings = tracking is { Verdict: TrackingVerdict.Unrecognised, Message: { } warning } ? [warning] : [],
         };
         if (tracking is not null)
@@ -204,6 +205,7 @@ public sealed class ExecuteWalmartOperationConsumer(
     {
         var response = await call();
         calls.Record(session, attempt, operation, lines, response);
+        attempt.ShipBy = response.Value?.ShipBy ?? attempt.ShipBy;
         var errors = response.Errors.Select(e => new WalmartErrorDetail(e.Code, e.Field, e.Description)).ToList();
         return response.Outcome switch
         {
@@ -216,7 +218,7 @@ public sealed class ExecuteWalmartOperationConsumer(
     }
 
     private async Task Fail(
-        ConsumeContext context, ExecuteWalmartOperation command, int attempts, string errorSource, string details, IReadOnlyList<WalmartErrorDetail> errors)
+        ConsumeContext context, ExecuteWalmartOperation command, int attempts, string errorSource, string details, IReadOnlyList<WalmartErrorDetail> errors, DateTimeOffset? shipBy)
     {
         logger.LogWarning("Operation {OperationId} of Walmart order {PurchaseOrderId} failed: {StatusDetails}", command.OperationId, command.PurchaseOrderId, details);
         await operations.Failed(command.OperationId, details, context.CancellationToken);
@@ -229,6 +231,7 @@ public sealed class ExecuteWalmartOperationConsumer(
             WalmartErrors = errors,
             Attempts = attempts,
             FailedAt = clock.GetUtcNow(),
+            ShipBy = shipBy,
         }, context);
     }
 

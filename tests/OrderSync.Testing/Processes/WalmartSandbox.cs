@@ -97,7 +97,14 @@ public sealed class WalmartSandbox : IAsyncDisposable
     /// <summary>Seeds an order with a new purchase order id, one quantity-1 line per SKU given, acknowledged.</summary>
     public async Task<string> SeedOrder(params string[] skus) => await SeedOrderAs(NewPurchaseOrderId(), "walmart_us", skus);
 
-    public async Task<string> SeedOrderAs(string purchaseOrderId, string seller, params string[] skus)
+    public async Task<string> SeedOrderAs(string purchaseOrderId, string seller, params string[] skus) =>
+        await SeedOrder(purchaseOrderId, seller, estimatedShipDate: null, skus);
+
+    /// <summary>Seeds an order like <see cref="SeedOrder(string[])"/> whose Walmart ship-by date is the one given.</summary>
+    public async Task<string> SeedOrderShippingBy(DateTimeOffset estimatedShipDate, params string[] skus) =>
+        await SeedOrder(NewPurchaseOrderId(), "walmart_us", estimatedShipDate, skus);
+
+    private async Task<string> SeedOrder(string purchaseOrderId, string seller, DateTimeOffset? estimatedShipDate, string[] skus)
     {
         var order = new
         {
@@ -105,6 +112,7 @@ public sealed class WalmartSandbox : IAsyncDisposable
             purchaseOrderId,
             customerOrderId = "C" + purchaseOrderId,
             methodCode = "Standard",
+            estimatedShipDate,
             lines = skus.Select((sku, index) => new { lineNumber = (index + 1).ToString(CultureInfo.InvariantCulture), sku, quantity = 1, status = "Acknowledged" }),
         };
         (await Admin.PostAsJsonAsync("admin/orders", order)).EnsureSuccessStatusCode();

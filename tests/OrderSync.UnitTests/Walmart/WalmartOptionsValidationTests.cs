@@ -31,6 +31,20 @@ public sealed class WalmartOptionsValidationTests
     }
 
     [Fact]
+    public void An_auto_cancel_delay_of_zero_stops_start_up_naming_the_key()
+    {
+        var failure = Should.Throw<OptionsValidationException>(() => Start(new Dictionary<string, string?>
+        {
+            ["Walmart:BaseUrl"] = "https://marketplace.walmartapis.com",
+            ["Walmart:Sellers:walmart_us:ClientId"] = "id",
+            ["Walmart:Sellers:walmart_us:ClientSecret"] = "secret",
+            ["Walmart:AutoCancelAfterShipBy"] = "00:00:00",
+        }));
+
+        failure.Failures.ShouldContain("Walmart__AutoCancelAfterShipBy must be positive, such as 4.00:00:00 (4 days)");
+    }
+
+    [Fact]
     public void A_missing_client_secret_stops_start_up_naming_the_seller_key()
     {
         var failure = Should.Throw<OptionsValidationException>(() => Start(new Dictionary<string, string?>

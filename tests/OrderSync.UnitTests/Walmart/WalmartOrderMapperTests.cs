@@ -33,6 +33,33 @@ public sealed class WalmartOrderMapperTests
         ReadLine(field).IntentToCancel.ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("1749038400000")]
+    [InlineData("\"1749038400000\"")]
+    [InlineData("\"2025-06-04T12:00:00Z\"")]
+    public void The_estimated_ship_date_reads_as_the_ship_by_date(string value)
+    {
+        ReadOrder($$""", "shippingInfo": {"methodCode": "Standard", "estimatedShipDate": {{value}}}""").ShipBy
+            .ShouldBe(new DateTimeOffset(2025, 6, 4, 12, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(""", "shippingInfo": {"methodCode": "Standard"}""")]
+    [InlineData(""", "shippingInfo": {"estimatedShipDate": null}""")]
+    [InlineData(""", "shippingInfo": {"estimatedShipDate": "soon"}""")]
+    [InlineData(""", "shippingInfo": {"estimatedShipDate": -5}""")]
+    public void An_order_without_a_readable_estimated_ship_date_has_no_ship_by_date(string shippingInfo)
+    {
+        ReadOrder(shippingInfo).ShipBy.ShouldBeNull();
+    }
+
+    private static WalmartOrder ReadOrder(string shippingInfoField)
+    {
+        var json = """{"order":{"purchaseOrderId":"PO-1" """ + shippingInfoField + ""","orderLines":{"orderLine":[]}}}""";
+        return WalmartOrderMapper.ToOrder(JsonSerializer.Deserialize(json, WalmartJsonContext.Default.OrderResponseDto)!.Order).ShouldNotBeNull();
+    }
+
     private static WalmartOrderLine ReadLine(string intentToCancelField)
     {
         var json = """
