@@ -88,4 +88,17 @@ public sealed class StartupConfigurationTests
         exitCode.ShouldBe(78);
         error.Trim().Split('\n').ShouldHaveSingleItem().ShouldContain("Retention__FinishedOrders must be 0 (keep for ever) or at least 1 day");
     }
+
+    [Theory]
+    [InlineData("00:00:00", "Worker__TrackingChangeWindow must be positive")]
+    [InlineData("four hours", "Worker__TrackingChangeWindow is not a valid duration")]
+    public async Task A_bad_tracking_change_window_stops_the_worker_with_one_line_naming_the_key(string window, string expected)
+    {
+        var settings = new Dictionary<string, string>(ValidSettings) { ["Worker__TrackingChangeWindow"] = window };
+
+        var (exitCode, error, _) = await WorkerProcess.Run(settings, TimeSpan.FromSeconds(30));
+
+        exitCode.ShouldBe(78);
+        error.Trim().Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
+    }
 }
