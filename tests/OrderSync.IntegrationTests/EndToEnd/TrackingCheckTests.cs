@@ -25,6 +25,7 @@ public sealed class TrackingCheckTests
         (await SentTracking(stack, spaced)).ShouldBe(("UPS", "1Z999AA10123456784"));
         (await SentTracking(stack, custom)).ShouldBe(("FedEx", "012345678983"));
         spacedResult.Data.TryGetProperty("warnings", out _).ShouldBeFalse();
+        (await SentLine(stack, spaced)).GetProperty("sellerOrderId").GetString().ShouldBe(CommerceOrder.Of(spaced).IncrementId, "the return label prints Commerce's order number");
         customResult.Data.GetProperty("lines")[0].GetProperty("carrier").GetString().ShouldBe("FedEx");
     }
 
@@ -75,12 +76,16 @@ public sealed class TrackingCheckTests
         return shipment;
     }
 
-    private static async Task<(string? Carrier, string? Number)> SentTracking(SyncStack stack, string purchaseOrderId)
+    private static async Task<JsonElement> SentLine(SyncStack stack, string purchaseOrderId)
     {
         var shipping = (await stack.Sandbox.Calls(purchaseOrderId)).Single(c => c.GetProperty("operation").GetString() == "shipping");
         using var body = JsonDocument.Parse(shipping.GetProperty("requestBody").GetString()!);
-        var info = body.RootElement.GetProperty("orderShipment").GetProperty("orderLines").GetProperty("orderLine")[0]
-            .GetProperty("orderLineStatuses").GetProperty("orderLineStatus")[0].GetProperty("trackingInfo");
+        return body.RootElement.GetProperty("orderShipment").GetProperty("orderLines").GetProperty("orderLine")[0].Clone();
+    }
+
+    private static async Task<(string? Carrier, string? Number)> SentTracking(SyncStack stack, string purchaseOrderId)
+    {
+        var info = (await SentLine(stack, purchaseOrderId)).GetProperty("orderLineStatuses").GetProperty("orderLineStatus")[0].GetProperty("trackingInfo");
         var carrierName = info.GetProperty("carrierName");
         var carrier = carrierName.TryGetProperty("carrier", out var named) ? named.GetString() : carrierName.GetProperty("otherCarrier").GetString();
         return (carrier, info.GetProperty("trackingNumber").GetString());
