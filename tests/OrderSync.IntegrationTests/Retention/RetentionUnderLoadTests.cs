@@ -18,9 +18,17 @@ public sealed class RetentionUnderLoadTests
         await using var stack = await SyncStack.Start(new Dictionary<string, string?>
         {
             ["Retention:Interval"] = "00:00:01",
-            ["Retention:BatchSize"] = "100",
+            ["Retention:BatchSize"] = "50",
         });
         await using var database = NpgsqlDataSource.Create(stack.Environment.Postgres);
+
+        // The new orders are on Walmart before the old rows are seeded: once those are there, retention starts within a second,
+        // and the new events must go out while it still deletes.
+        var purchaseOrderIds = new List<string>();
+        for (var order = 0; order < NewOrders; order++)
+        {
+            purchaseOrderIds.Add(await stack.Sandbox.SeedOrder("MUG", "CAP"));
+        }
 
         // The old orders are copies of one the worker synced, so that they are what it writes.
         var template = await SyncOne(stack);
@@ -31,12 +39,9 @@ public sealed class RetentionUnderLoadTests
         await SeededRows.Orders(database, unfinished, OldUnfinishedOrders, TimeSpan.FromDays(120), "old-unfinished-");
         await SeededRows.DeadLetterRecords(database, 1000, TimeSpan.FromDays(200));
 
-        var purchaseOrderIds = new List<string>();
-        for (var order = 0; order < NewOrders; order++)
+        foreach (var purchaseOrderId in purchaseOrderIds)
         {
-            var purchaseOrderId = await stack.Sandbox.SeedOrder("MUG", "CAP");
             await stack.Commerce.Publish(CommerceEvents.Shipment(purchaseOrderId, "s1", [("MUG", 1), ("CAP", 1)]));
-            purchaseOrderIds.Add(purchaseOrderId);
         }
 
         var stillOldWhenPublished = await SeededRows.OfOrders(database, "order_sync_saga", "old-finished-");
