@@ -33,6 +33,7 @@ fi
 
 source "$root/ops/lib/trx-counts.sh"
 trx_counts "$status" "$results"/*.trx "$results"/fault-suite/*.trx
+trx_failures "$results"/*.trx "$results"/fault-suite/*.trx
 
 echo "test: RabbitMQ and PostgreSQL keep running for the next run (bash ops/services.sh status); stop them with: bash ops/services.sh down" >&2
 echo "$passed passed, $failed failed"

@@ -23,3 +23,13 @@ trx_counter() {
   value=$(echo "$1" | sed -n "s/.* $2=\"\([0-9]*\)\".*/\1/p")
   echo "${value:-0}"
 }
+
+# trx_failures FILE... prints "failed: NAME" for every test that did not pass, so that the end of a long log says where to look.
+trx_failures() {
+  local trx
+  for trx in "$@"; do
+    [ -f "$trx" ] || continue
+    grep -o '<UnitTestResult [^>]*>' "$trx" | grep -v -E 'outcome="(Passed|NotExecuted)"' |
+      sed -n 's/.*testName="\([^"]*\)".*/failed: \1/p' | sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'
+  done
+}
