@@ -11,7 +11,7 @@ namespace OrderSync.Worker.Inbound;
 public static partial class CommerceEventTranslator
 {
     /// <returns>The event for the saga; null for an order save that is not a cancellation, which concerns nobody here.</returns>
-    public static IOrderEvent? Translate(CommerceEnvelope envelope) => envelope.Type switch
+    public static IOrderEvent? Translate(CommerceEnvelope envelope) => Topology.SaveAfterForm(envelope.Type) switch
     {
         Topology.ShipmentSavedType => Shipment(envelope),
         Topology.TrackSavedType => Track(envelope),
@@ -33,12 +33,13 @@ public static partial class CommerceEventTranslator
                 return null;
             }
 
-            var increment = (envelope.Type == Topology.OrderSavedType ? value.OptionalString("increment_id") : value.OptionalString("order_increment_id")) ?? string.Empty;
+            var meaning = Topology.SaveAfterForm(envelope.Type);
+            var increment = (meaning == Topology.OrderSavedType ? value.OptionalString("increment_id") : value.OptionalString("order_increment_id")) ?? string.Empty;
             return new CommerceEventRejected
             {
                 CorrelationId = OrderCorrelation.For(storeCode, purchaseOrderId),
                 Context = new OrderEventContext(envelope.Id, envelope.Type, envelope.Time, storeCode, purchaseOrderId, increment, ContentDigest(envelope)),
-                Operation = envelope.Type switch
+                Operation = meaning switch
                 {
                     Topology.TrackSavedType => SyncOperations.TrackingUpdate,
                     Topology.OrderSavedType => SyncOperations.Cancellation,

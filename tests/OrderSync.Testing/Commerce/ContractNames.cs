@@ -13,6 +13,11 @@ public static class ContractNames
     public const string TrackSaved = "com.adobe.commerce.observer.sales_order_shipment_track_save_after";
     public const string OrderSaved = "com.adobe.commerce.observer.sales_order_save_after";
 
+    /// <summary>The same three changes as Adobe's integration starter kit subscribes to them: after the database commit.</summary>
+    public const string ShipmentCommitted = "com.adobe.commerce.observer.sales_order_shipment_save_commit_after";
+    public const string TrackCommitted = "com.adobe.commerce.observer.sales_order_shipment_track_save_commit_after";
+    public const string OrderCommitted = "com.adobe.commerce.observer.sales_order_save_commit_after";
+
     public const string ShipmentSynced = "walmart.order.shipment.synced";
     public const string CancellationSynced = "walmart.order.cancellation.synced";
     public const string SyncFailed = "walmart.order.sync.failed";

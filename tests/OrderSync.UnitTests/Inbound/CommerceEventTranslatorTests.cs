@@ -249,6 +249,26 @@ public sealed class CommerceEventTranslatorTests
         Translate(document).ShouldBeOfType<ShipmentReceived>();
     }
 
+    [Theory]
+    [InlineData("shipment-saved.json", "com.adobe.commerce.observer.sales_order_shipment_save_commit_after")]
+    [InlineData("track-saved.json", "com.adobe.commerce.observer.sales_order_shipment_track_save_commit_after")]
+    [InlineData("order-canceled.json", "com.adobe.commerce.observer.sales_order_save_commit_after")]
+    public void The_commit_after_form_is_handled_as_its_save_after_twin(string example, string commitAfterType)
+    {
+        var twin = Example(example);
+        var committed = Example(example);
+        committed["type"] = commitAfterType;
+
+        CommerceEventTranslator.Handles(commitAfterType).ShouldBeTrue();
+        var fromTwin = Translate(twin).ShouldNotBeNull();
+        var fromCommitted = Translate(committed).ShouldNotBeNull();
+        fromCommitted.GetType().ShouldBe(fromTwin.GetType());
+        fromCommitted.Context.ShouldBe(fromTwin.Context with { EventType = commitAfterType }, "the context keeps the type Commerce sent");
+        var committedAsTwin = System.Text.Json.JsonSerializer.SerializeToNode(fromCommitted, fromCommitted.GetType())!;
+        committedAsTwin["Context"]!["EventType"] = fromTwin.Context.EventType;
+        JsonNode.DeepEquals(committedAsTwin, System.Text.Json.JsonSerializer.SerializeToNode(fromTwin, fromTwin.GetType())).ShouldBeTrue();
+    }
+
     private static IOrderEvent? Translate(JsonNode document) => CommerceEventTranslator.Translate(Envelope(document));
 
     private static CommerceEnvelope Envelope(JsonNode document) => CommerceEnvelope.Parse(Encoding.UTF8.GetBytes(document.ToJsonString()), Clock);
