@@ -1,0 +1,9 @@
+namespace OrderSync.Ingress.Signatures;
+
+public enum SignatureVerdict
+{
+    Authentic,
+    NoSignature,
+    KeyPathRefused,
+    NotAuthentic,
+}
