@@ -42,6 +42,10 @@ public static class OperatorCommandLine
             config.AddBranch("orders", orders =>
             {
                 orders.SetDescription("Walmart purchase orders as the worker has synced them.");
+                orders.AddCommand<ListOrdersCommand>("list")
+                    .WithDescription("The orders the worker holds, newest change first, then how many are in each status.")
+                    .WithExample("orders", "list", "--status", "Error")
+                    .WithExample("orders", "list", "--store", "walmart_us", "--since", "2h", "--limit", "20", "--json");
                 orders.AddCommand<ShowOrderCommand>("show")
                     .WithDescription("An order's sync state: Walmart lines shipped and cancelled, shipments, operations, every Walmart call, the last error.")
                     .WithExample("orders", "show", "108829735420014")
@@ -50,6 +54,11 @@ public static class OperatorCommandLine
                     .WithDescription("Retry the failed operations of an order in Error, once the cause is fixed.")
                     .WithExample("orders", "resync", "108829735420014", "--wait", "60");
             });
+
+            config.AddCommand<Status.ServiceStatusCommand>("status")
+                .WithDescription("The whole service: per store, orders by status and the oldest event not yet synced; dead letters; Walmart throttling; instances.")
+                .WithExample("status")
+                .WithExample("status", "--json");
 
             config.AddBranch("events", events =>
             {

@@ -20,6 +20,19 @@ public sealed class WalmartBudgetLog(NpgsqlDataSource dataSource)
         await connection.ExecuteAsync(new CommandDefinition(sql, budgets, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Every seller's budget, for the operator's status.</summary>
+    public async Task<IReadOnlyList<WalmartBudgetRow>> All(CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select seller as Seller, endpoint as Endpoint, store_codes as StoreCodes, learnt_per_minute as LearntPerMinute,
+                   ceiling_per_minute as CeilingPerMinute, waiting as Waiting, held_until as HeldUntil, updated_at as UpdatedAt
+            from walmart_budget
+            order by seller, endpoint
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<WalmartBudgetRow>(new CommandDefinition(sql, cancellationToken: cancellationToken))];
+    }
+
     public async Task<IReadOnlyList<WalmartBudgetRow>> ForStore(string storeCode, CancellationToken cancellationToken)
     {
         const string sql = """

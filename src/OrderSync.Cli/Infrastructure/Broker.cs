@@ -67,6 +67,21 @@ public static class Broker
         return found;
     }
 
+    /// <summary>A queue's ready messages and consumers, or null when it does not exist.</summary>
+    public static async Task<(uint Messages, uint Consumers)?> Describe(IConnection connection, string queue, CancellationToken cancellationToken)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            var declared = await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
+            return (declared.MessageCount, declared.ConsumerCount);
+        }
+        catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == Constants.NotFound)
+        {
+            return null;
+        }
+    }
+
     private static Exception Innermost(Exception exception) =>
         exception.InnerException is { } inner ? Innermost(inner) : exception;
 }

@@ -7,4 +7,7 @@ public static class OrderStatuses
     public const string PartiallyShipped = "Partially Shipped";
     public const string Canceled = "Canceled";
     public const string Error = "Error";
+
+    /// <summary>What the operator's views show while nothing of the order has reached Walmart yet; never published.</summary>
+    public const string Pending = "Pending";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrderSync.Contracts.Events;
+using OrderSync.Contracts.Results;
 
 namespace OrderSync.Domain.State;
 
@@ -112,6 +113,22 @@ public sealed class OrderSyncState
     /// after ship-by. Kept in the row for the ship-by metric.
     /// </summary>
     public bool HasOpenWork => Shipments.Any(s => s.Status != ShipmentStatus.Synced) || WalmartLines.Any(l => !l.IsClosed);
+
+    /// <summary>The order's status for the operator's views: the last result's, or Pending before any. Kept in the row for lists.</summary>
+    [JsonIgnore]
+    public string SyncStatus => OrderStatus ?? OrderStatuses.Pending;
+
+    /// <summary>
+    /// When the oldest Commerce event the worker still owes Walmart was sent: an operation queued or in flight, or an event held
+    /// for an earlier one. Null when nothing is owed (a shipment waiting for its track waits for Commerce). Kept in the row for the
+    /// backlog-age metric.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? UnsyncedSince =>
+        Operations.Where(o => o.Status is OperationStatus.Queued or OperationStatus.InFlight).Select(o => o.CausationTime)
+            .Concat(HeldEvents.Select(h => (DateTimeOffset?)h.ArrivedAt))
+            .Where(time => time is not null && time > DateTimeOffset.MinValue)
+            .Min();
 
     [JsonIgnore]
     public OperationRecord? InFlight => Operations.FirstOrDefault(o => o.Status == OperationStatus.InFlight);

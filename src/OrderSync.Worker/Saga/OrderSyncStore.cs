@@ -111,11 +111,12 @@ public sealed class OrderSyncStore(NpgsqlDataSource dataSource) : IOrderSyncStor
             // One statement: the state (inserted for a new order, else updated) and the messages, which get their ids in order.
             var saveState = !stateChanged ? "select 1" : State is null
                 ? """
-                  insert into order_sync_saga (correlation_id, version, data, ship_by, has_open_work)
-                  values (@correlationId, 1, @data::jsonb, @shipBy, @hasOpenWork) on conflict (correlation_id) do nothing returning 1
+                  insert into order_sync_saga (correlation_id, version, data, ship_by, has_open_work, sync_status, unsynced_since)
+                  values (@correlationId, 1, @data::jsonb, @shipBy, @hasOpenWork, @syncStatus, @unsyncedSince) on conflict (correlation_id) do nothing returning 1
                   """
                 : """
-                  update order_sync_saga set version = version + 1, data = @data::jsonb, ship_by = @shipBy, has_open_work = @hasOpenWork, updated_at = now()
+                  update order_sync_saga set version = version + 1, data = @data::jsonb, ship_by = @shipBy, has_open_work = @hasOpenWork, updated_at = now(),
+                      sync_status = @syncStatus, unsynced_since = @unsyncedSince
                   where correlation_id = @correlationId returning 1
                   """;
             var sql = $$"""
@@ -133,6 +134,8 @@ public sealed class OrderSyncStore(NpgsqlDataSource dataSource) : IOrderSyncStor
                 data = stateChanged ? state.ToJson() : null,
                 shipBy = state.ShipBy?.ToUniversalTime(),
                 hasOpenWork = state.HasOpenWork,
+                syncStatus = state.SyncStatus,
+                unsyncedSince = state.UnsyncedSince?.ToUniversalTime(),
                 kinds = messages.Select(m => m.Kind).ToArray(),
                 bodies = messages.Select(m => m.Body).ToArray(),
             }, transaction, cancellationToken: cancellationToken));
