@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -22,6 +23,15 @@ public static class ObservabilityExtensions
         builder.WebHost.UseUrls(builder.Configuration["Health:Urls"] ?? "http://127.0.0.1:8080");
 
         builder.Services.AddSingleton<OrderStatusCounts>();
+        builder.Services.AddSingleton<SyncBacklogWatch>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SyncBacklogWatch>());
+        builder.Services.AddHostedService<QueueDepthWatch>();
+        builder.Services.AddSingleton<IHealthCheckPublisher, ReadinessGauge>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.FromSeconds(2);
+            options.Predicate = check => check.Tags.Contains(ReadyTag);
+        });
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("postgres", tags: [ReadyTag, HealthReportWriter.FixedDescriptionTag])
             .AddCheck<WalmartSellersHealthCheck>("walmart-sellers", tags: [ReadyTag, HealthReportWriter.FixedDescriptionTag])
