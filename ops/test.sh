@@ -18,6 +18,9 @@ fi
 bash ops/services.sh up || { echo "test: could not start RabbitMQ and PostgreSQL" >&2; echo "0 passed, 1 failed"; exit 1; }
 eval "$(bash ops/services.sh env)"
 
+# Chromium, chromedriver and promtool, for the operator page's and the alert rules' tests; without them those tests fail.
+bash ops/lib/install-test-tools.sh || echo "test: the browser and alert-rule tests will fail without the tools above" >&2
+
 rm -rf "$results"
 dotnet build Integration.sln --nologo -clp:ErrorsOnly -warnaserror || { echo "test: the build failed" >&2; echo "0 passed, 1 failed"; exit 1; }
 
