@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using OrderSync.Worker.OperatorPage;
 
 namespace OrderSync.Worker.Observability;
 
@@ -23,6 +24,7 @@ public static class ObservabilityExtensions
         builder.WebHost.UseUrls(builder.Configuration["Health:Urls"] ?? "http://127.0.0.1:8080");
 
         builder.Services.AddSingleton<OrderStatusCounts>();
+        builder.AddOperatorPage();
         builder.Services.AddSingleton<SyncBacklogWatch>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SyncBacklogWatch>());
         builder.Services.AddHostedService<QueueDepthWatch>();
@@ -63,6 +65,7 @@ public static class ObservabilityExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.Write });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.Write });
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOperatorPage();
         app.Services.GetRequiredService<OrderStatusCounts>();
         return app;
     }
