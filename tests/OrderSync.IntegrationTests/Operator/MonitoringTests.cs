@@ -24,10 +24,18 @@ public sealed partial class MonitoringTests
         var named = MetricName().Matches(await File.ReadAllTextAsync(Rules) + await File.ReadAllTextAsync(Dashboard))
             .Select(match => match.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         named.Count.ShouldBeGreaterThan(10);
-        await using var stack = await SyncStack.Start(new Dictionary<string, string?> { ["Retention:Interval"] = "00:00:02" });
-        using var http = new HttpClient { BaseAddress = stack.Worker!.HttpAddress };
 
-        await OperatorStack.Ship(stack);
+        // The worker in a process of its own: workers hosted by tests running beside this one share this process's meters.
+        await using var environment = await IsolatedEnvironment.Create();
+        await using var sandbox = await WalmartSandbox.Start();
+        await using var results = await SyncResultListener.Connect(environment.RabbitMq);
+        await using var commerce = await CommercePublisher.Connect(environment.RabbitMq);
+        await using var worker = await RunningWorkerProcess.Start(environment, sandbox.BaseUrl, new Dictionary<string, string> { ["Retention__Interval"] = "00:00:02" });
+        using var http = new HttpClient { BaseAddress = worker.HttpAddress };
+        var purchaseOrderId = await sandbox.SeedOrder("MUG");
+
+        await commerce.Publish(CommerceEvents.Shipment(purchaseOrderId, "s1", [("MUG", 1)]));
+        await results.WaitFor("walmart.order.shipment.synced", purchaseOrderId);
 
         var missing = await Eventually.Matches(
             async () =>
