@@ -13,7 +13,7 @@ namespace OrderSync.UnitTests.Deployment;
 public sealed partial class RunbookCommandTests
 {
     private static readonly string[] ContractVerbs =
-        ["dead-letters list", "dead-letters show", "dead-letters requeue", "dead-letters purge", "orders show", "orders resync"];
+        ["dead-letters list", "dead-letters show", "dead-letters requeue", "dead-letters purge", "orders list", "orders show", "orders resync"];
 
     [Fact]
     public void Every_ordersync_command_in_the_runbook_exists_with_the_options_it_is_given()
