@@ -5,8 +5,7 @@ namespace OrderSync.Cli.Orders;
 /// <summary>The statuses an order can be listed in, as typed on the command line (any case, a dash or a space).</summary>
 public static class OrderStatusNames
 {
-    public static readonly string[] All =
-        [OrderStatuses.Error, OrderStatuses.Pending, OrderStatuses.PartiallyShipped, OrderStatuses.Shipped, OrderStatuses.Canceled];
+    public static IReadOnlyList<string> All => OrderStatuses.Listed;
 
     public static string? Find(string text) =>
         All.FirstOrDefault(status => string.Equals(Simple(status), Simple(text), StringComparison.OrdinalIgnoreCase));

@@ -10,4 +10,7 @@ public static class OrderStatuses
 
     /// <summary>What the operator's views show while nothing of the order has reached Walmart yet; never published.</summary>
     public const string Pending = "Pending";
+
+    /// <summary>Every status an order can be listed in, in the order the operator's views show them.</summary>
+    public static readonly IReadOnlyList<string> Listed = [Error, Pending, PartiallyShipped, Shipped, Canceled];
 }

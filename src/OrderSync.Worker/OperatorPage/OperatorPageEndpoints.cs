@@ -22,7 +22,7 @@ namespace OrderSync.Worker.OperatorPage;
 /// </summary>
 public static class OperatorPageEndpoints
 {
-    private static readonly string[] Statuses = [OrderStatuses.Error, OrderStatuses.Pending, OrderStatuses.PartiallyShipped, OrderStatuses.Shipped, OrderStatuses.Canceled];
+    private static IReadOnlyList<string> Statuses => OrderStatuses.Listed;
 
     public static WebApplicationBuilder AddOperatorPage(this WebApplicationBuilder builder)
     {
