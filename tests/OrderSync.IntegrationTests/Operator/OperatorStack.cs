@@ -27,14 +27,16 @@ public static class OperatorStack
         return purchaseOrderId;
     }
 
-    public static async Task<CliResult> Cli(SyncStack stack, params string[] arguments)
+    public static Task<CliResult> Cli(SyncStack stack, params string[] arguments) => Cli(stack.Environment, arguments);
+
+    public static async Task<CliResult> Cli(IsolatedEnvironment environment, params string[] arguments)
     {
         var services = await LocalServices.Get();
         return await OperatorCli.Run(
             new Dictionary<string, string>
             {
-                ["ConnectionStrings__RabbitMq"] = stack.Environment.RabbitMq.ToString(),
-                ["ConnectionStrings__Postgres"] = stack.Environment.Postgres,
+                ["ConnectionStrings__RabbitMq"] = environment.RabbitMq.ToString(),
+                ["ConnectionStrings__Postgres"] = environment.Postgres,
                 ["ORDERSYNC_RABBITMQ_MANAGEMENT_URL"] = services.RabbitMqManagement.ToString(),
             },
             arguments);
