@@ -80,6 +80,30 @@ public sealed class OperatorPageTests
     }
 
     [Fact]
+    public async Task The_orders_page_pages_through_the_orders_newest_first_and_filters_by_store()
+    {
+        await using var stack = await SyncStack.Start(new Dictionary<string, string?> { ["OperatorPage:PageSize"] = "1" });
+        var failed = await OperatorStack.FailOnAnUnknownOrder(stack);
+        var shipped = await OperatorStack.Ship(stack);
+        using var http = new HttpClient { BaseAddress = stack.Worker!.HttpAddress };
+
+        var first = await http.GetStringAsync("operator");
+        var second = await http.GetStringAsync("operator?page=2");
+        var otherStore = await http.GetStringAsync("operator?store=walmart_ca");
+
+        first.ShouldContain(shipped);
+        first.ShouldNotContain(failed);
+        first.ShouldContain("id=\"next\" href=\"/operator?page=2\"");
+        first.ShouldNotContain("id=\"previous\"");
+        second.ShouldContain(failed);
+        second.ShouldNotContain(shipped);
+        second.ShouldContain("id=\"previous\"");
+        second.ShouldNotContain("id=\"next\"");
+        otherStore.ShouldNotContain(failed);
+        otherStore.ShouldContain("All 0");
+    }
+
+    [Fact]
     public async Task Values_from_commerce_are_escaped_on_the_page()
     {
         await using var stack = await SyncStack.Start();
