@@ -27,8 +27,8 @@
 # Other knobs: ORDERSYNC_RABBITMQ_START_TIMEOUT (seconds, default 60).
 #
 # Credentials (loopback dev/CI only): RabbitMQ guest/guest (guest may only log in from
-# loopback, which is all we listen on); PostgreSQL app/app, LOGIN CREATEDB, owning database
-# `integration`.
+# loopback, which is all we listen on); PostgreSQL app/app, LOGIN CREATEDB CREATEROLE, owning
+# database `integration` (tests make their own databases and run-time roles with it).
 set -euo pipefail
 
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
@@ -357,7 +357,7 @@ pg_running() {
 pg_running_port() { sed -n 4p "$PG_DATA/postmaster.pid" 2>/dev/null | tr -dc '0-9'; }
 pg_app_ok() {
     PGPASSWORD=app PGCONNECT_TIMEOUT=5 "$PG_BIN/psql" -X -At -h 127.0.0.1 -p "$PG_PORT" -U app -d integration \
-        -c 'select 1' 2>/dev/null | grep -qx 1
+        -c 'select 1 from pg_roles where rolname = current_user and rolcreaterole' 2>/dev/null | grep -qx 1
 }
 
 # The postgres user must be able to traverse every folder above its data (a clone under /root
@@ -427,9 +427,9 @@ pg_bootstrap() {
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'app') THEN
-    CREATE ROLE app LOGIN CREATEDB PASSWORD 'app';
+    CREATE ROLE app LOGIN CREATEDB CREATEROLE PASSWORD 'app';
   ELSE
-    ALTER ROLE app LOGIN CREATEDB PASSWORD 'app';
+    ALTER ROLE app LOGIN CREATEDB CREATEROLE PASSWORD 'app';
   END IF;
 END
 $$;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrderSync.Contracts.Configuration;
 
 namespace OrderSync.Walmart;
 
@@ -18,9 +19,10 @@ internal sealed class WalmartOptionsValidator : IValidateOptions<WalmartOptions>
         {
             failures.Add($"{Section}__BaseUrl is missing");
         }
-        else if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttps && options.BaseUrl.Scheme != Uri.UriSchemeHttp))
+        else if (RemoteEndpoints.HttpsProblem($"{Section}__BaseUrl", options.BaseUrl) is { } problem)
         {
-            failures.Add($"{Section}__BaseUrl must be an absolute http(s) URL, such as https://marketplace.walmartapis.com");
+            // The Basic credentials of each token request would otherwise cross the network in clear.
+            failures.Add($"{problem} (such as https://marketplace.walmartapis.com)");
         }
 
         if (string.IsNullOrWhiteSpace(options.ServiceName))

@@ -21,13 +21,17 @@ public sealed class ScenarioResources : IAsyncDisposable
 
     public Uri RabbitMq => _services.RabbitMqFor(Name);
 
-    /// <summary>The scenario's database; the worker creates and migrates it at start.</summary>
+    /// <summary>The scenario's database, created empty; the worker migrates it at start.</summary>
     public string Postgres => _services.PostgresFor(Name);
 
     public static async Task<ScenarioResources> CreateAsync(ServiceSettings services, RabbitMqManagement management, string scenario, CancellationToken cancellationToken)
     {
         var name = $"bench_{scenario}_{DateTime.UtcNow:MMddHHmmss}".ToLowerInvariant();
         await management.CreateVirtualHostAsync(name, cancellationToken);
+        await using var connection = new NpgsqlConnection(services.Postgres);
+        await connection.OpenAsync(cancellationToken);
+        await using var create = new NpgsqlCommand($"create database \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
         return new ScenarioResources(services, management, name);
     }
 

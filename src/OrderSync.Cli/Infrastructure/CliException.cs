@@ -24,7 +24,7 @@ public sealed class CliException : Exception
         var (message, code) = Describe(exception);
         AnsiConsole.Console.Profile.Out.Writer.Flush();
         Console.Out.Flush();
-        Console.Error.WriteLine($"ordersync: {message.ReplaceLineEndings(" ").Trim()}");
+        Console.Error.WriteLine($"ordersync: {Secrets.Redact(message.ReplaceLineEndings(" ").Trim())}");
         return code;
     }
 
@@ -37,7 +37,7 @@ public sealed class CliException : Exception
             RabbitMQ.Client.Exceptions.AlreadyClosedException closed => ($"RabbitMQ closed the connection: {closed.ShutdownReason?.ReplyText ?? closed.Message}", ExitCodes.Unavailable),
             RabbitMQ.Client.Exceptions.OperationInterruptedException interrupted => ($"RabbitMQ closed the channel: {interrupted.ShutdownReason?.ReplyText ?? interrupted.Message}", ExitCodes.Unavailable),
             Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable } missing =>
-                ($"PostgreSQL: {missing.MessageText}: the schema is not migrated; start the worker once (it migrates at start) or check --postgres", ExitCodes.Unavailable),
+                ($"PostgreSQL: {missing.MessageText}: the schema is not migrated; run the worker's migrate step (dotnet OrderSync.Worker.dll migrate) or check --postgres", ExitCodes.Unavailable),
             Npgsql.NpgsqlException database => ($"PostgreSQL: {database.Message}", ExitCodes.Unavailable),
             Spectre.Console.Cli.CommandParseException or Spectre.Console.Cli.CommandRuntimeException => (exception.Message, ExitCodes.Usage),
             OperationCanceledException => ("cancelled", ExitCodes.Failure),

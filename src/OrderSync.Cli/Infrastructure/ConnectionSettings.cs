@@ -28,7 +28,9 @@ public class ConnectionSettings : CommandSettings
         }
 
         var source = RabbitMq is null ? "ConnectionStrings__RabbitMq" : "--rabbitmq";
-        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps"
+        var parsed = Uri.TryCreate(value, UriKind.Absolute, out var uri);
+        Secrets.RememberUserInfo(parsed ? uri!.UserInfo : null);
+        return parsed && uri!.Scheme is "amqp" or "amqps" && !string.IsNullOrEmpty(uri.Host)
             ? uri
             : throw new CliException($"{source} is not an AMQP URI (such as amqp://user:password@host:5672/): {WithoutPassword(value)}", ExitCodes.Usage);
     }
@@ -66,8 +68,20 @@ public class ConnectionSettings : CommandSettings
     public string PostgresConnection()
     {
         var value = Postgres ?? Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
-        return string.IsNullOrWhiteSpace(value)
-            ? throw new CliException("no database: pass --postgres or set ConnectionStrings__Postgres", ExitCodes.Usage)
-            : value;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new CliException("no database: pass --postgres or set ConnectionStrings__Postgres", ExitCodes.Usage);
+        }
+
+        try
+        {
+            Secrets.Remember(new NpgsqlConnectionStringBuilder(value).Password);
+        }
+        catch (ArgumentException)
+        {
+            // Malformed: Database() says so, without the value.
+        }
+
+        return value;
     }
 }

@@ -14,7 +14,7 @@ public sealed class ConnectionStringsValidator : IValidateOptions<ConnectionStri
         {
             failures.Add("ConnectionStrings__RabbitMq is missing (an AMQP URI such as amqp://guest:guest@127.0.0.1:5672/)");
         }
-        else if (!Uri.TryCreate(options.RabbitMq, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
+        else if (!Uri.TryCreate(options.RabbitMq, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps") || string.IsNullOrEmpty(uri.Host))
         {
             failures.Add("ConnectionStrings__RabbitMq is not an AMQP URI (expected amqp://user:password@host:port/vhost)");
         }

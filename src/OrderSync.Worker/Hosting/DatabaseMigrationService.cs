@@ -5,13 +5,29 @@ using OrderSync.Persistence;
 
 namespace OrderSync.Worker.Hosting;
 
-/// <summary>Brings the schema up to date before any message is consumed.</summary>
-public sealed class DatabaseMigrationService(IOptions<ConnectionStringsOptions> connections, ILogger<DatabaseMigrationService> logger) : IHostedService
+/// <summary>
+/// Before any message is consumed: brings the schema up to date (<c>Database__MigrateOnStart</c>, the default), or checks that
+/// the separate migration step already did.
+/// </summary>
+public sealed class DatabaseMigrationService(
+    IOptions<ConnectionStringsOptions> connections, IOptions<DatabaseOptions> database, ILogger<DatabaseMigrationService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        DatabaseMigrator.Migrate(connections.Value.Postgres!);
-        logger.LogInformation("Database schema is up to date");
+        if (database.Value.MigrateOnStart)
+        {
+            DatabaseMigrator.Migrate(connections.Value.Postgres!);
+            logger.LogInformation("Database schema is up to date");
+            return Task.CompletedTask;
+        }
+
+        var pending = DatabaseMigrator.PendingScripts(connections.Value.Postgres!);
+        if (pending.Count > 0)
+        {
+            throw new SchemaNotCurrentException(pending);
+        }
+
+        logger.LogInformation("Database schema is current (migrated separately)");
         return Task.CompletedTask;
     }
 

@@ -25,6 +25,10 @@ public static partial class HostRunner
         {
             return Fail($"configuration: {string.Join("; ", faults)}", exitCode: 78);
         }
+        catch (SchemaNotCurrentException exception)
+        {
+            return Fail(exception.Message, exitCode: 69);
+        }
         catch (NpgsqlException exception)
         {
             return Fail($"PostgreSQL: {exception.Message}", exitCode: 69);

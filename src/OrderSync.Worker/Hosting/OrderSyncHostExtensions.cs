@@ -20,6 +20,7 @@ public static class OrderSyncHostExtensions
 
         services.AddOptions<ConnectionStringsOptions>().Bind(builder.Configuration.GetSection(ConnectionStringsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConnectionStringsOptions>, ConnectionStringsValidator>();
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>(ShutdownAfterTheWorkersDrain);
@@ -35,6 +36,7 @@ public static class OrderSyncHostExtensions
         services.AddOrderSyncSaga();
 
         // Order matters: the schema and the contract's exchanges exist before the bus starts consuming.
+        services.AddHostedService<PlaintextLinkWarnings>();
         services.AddHostedService<DatabaseMigrationService>();
         services.AddHostedService<BrokerTopologyService>();
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Npgsql;
 
 namespace OrderSync.IntegrationTests.Infrastructure;
@@ -9,6 +10,7 @@ public sealed class IsolatedEnvironment : IAsyncDisposable
 {
     private readonly ServiceSettings _services;
     private readonly HttpClient _management;
+    private readonly List<string> _users = [];
 
     private IsolatedEnvironment(ServiceSettings services, string name)
     {
@@ -27,7 +29,7 @@ public sealed class IsolatedEnvironment : IAsyncDisposable
     /// <summary>amqp URI of the test's own virtual host.</summary>
     public Uri RabbitMq { get; }
 
-    /// <summary>Connection string of the test's own database (created by the worker's migrations).</summary>
+    /// <summary>Connection string of the test's own database, empty: the worker's migrations make its schema.</summary>
     public string Postgres { get; }
 
     public static async Task<IsolatedEnvironment> Create()
@@ -35,12 +37,18 @@ public sealed class IsolatedEnvironment : IAsyncDisposable
         var services = await LocalServices.Get();
         var environment = new IsolatedEnvironment(services, $"t_{Guid.NewGuid():N}"[..20]);
         await environment.CreateVirtualHost();
+        await environment.CreateDatabase();
         return environment;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _management.DeleteAsync($"api/vhosts/{Name}");
+        foreach (var user in _users)
+        {
+            await _management.DeleteAsync($"api/users/{user}");
+        }
+
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_services.Postgres);
         await connection.OpenAsync();
@@ -60,6 +68,27 @@ public sealed class IsolatedEnvironment : IAsyncDisposable
         }
 
         _management.Dispose();
+    }
+
+    // The worker never creates its database (a mistyped name must fail): the test does, as the services' owner role.
+    private async Task CreateDatabase()
+    {
+        await using var connection = new NpgsqlConnection(_services.Postgres);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"create database \"{Name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A broker user of this test's own, with a random password and these permission patterns on its virtual host.</summary>
+    /// <returns>The amqp URI of the virtual host as that user.</returns>
+    public async Task<Uri> AddBrokerUser(string name, string password, string configure = ".*", string write = ".*", string read = ".*")
+    {
+        using var user = new StringContent(JsonSerializer.Serialize(new { password, tags = string.Empty }), Encoding.UTF8, "application/json");
+        (await _management.PutAsync($"api/users/{name}", user)).EnsureSuccessStatusCode();
+        _users.Add(name);
+        using var permissions = new StringContent(JsonSerializer.Serialize(new { configure, write, read }), Encoding.UTF8, "application/json");
+        (await _management.PutAsync($"api/permissions/{Name}/{name}", permissions)).EnsureSuccessStatusCode();
+        return new UriBuilder(RabbitMq) { UserName = name, Password = password }.Uri;
     }
 
     private async Task CreateVirtualHost()

@@ -12,6 +12,12 @@ public sealed record WorkerLaunch(Uri RabbitMq, string Postgres, Uri WalmartBase
     /// <summary>More environment variables (<c>Worker__*</c>, <c>Walmart__RateLimits__*</c>, <c>Serilog__*</c>…), set last.</summary>
     public IEnumerable<KeyValuePair<string, string>> Settings { get; init; } = [];
 
+    /// <summary>
+    /// When set, its secrets (the connection strings and the sellers' client secrets) are written as files there, as systemd's
+    /// <c>LoadCredential=</c> does, and only <c>CREDENTIALS_DIRECTORY</c> names them in its environment.
+    /// </summary>
+    public string? CredentialsDirectory { get; init; }
+
     /// <summary>How long it may take to log that it started (its queues bound).</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
 

@@ -55,6 +55,11 @@ public sealed class WorkerProcess : IAsyncDisposable
             environment[name] = value;
         }
 
+        if (launch.CredentialsDirectory is { } credentials)
+        {
+            MoveSecretsToFiles(environment, credentials);
+        }
+
         var build = launch.Build ?? ProgramBuild.Worker();
         var process = ChildProcess.Start(build.Assembly, ["--contentRoot", build.Project], environment, build.Project, launch.LogPath);
         var worker = new WorkerProcess(process, httpAddress);
@@ -77,15 +82,16 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     /// <summary>Runs the worker until it exits by itself (a configuration it refuses), with nothing set but <paramref name="environment"/>.</summary>
     /// <param name="build">Null: the worker's build of the running program's configuration.</param>
+    /// <param name="arguments">Its command line before <c>--contentRoot</c>, such as the <c>migrate</c> verb.</param>
     public static async Task<(int ExitCode, string StandardError, string StandardOutput)> Run(
-        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, ProgramBuild? build = null)
+        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, ProgramBuild? build = null, IReadOnlyList<string>? arguments = null)
     {
         build ??= ProgramBuild.Worker();
         var output = Directory.CreateTempSubdirectory("ordersync-worker-");
         try
         {
             var (outputPath, errorPath) = (Path.Combine(output.FullName, "output.log"), Path.Combine(output.FullName, "error.log"));
-            using var process = ChildProcess.Start(build.Assembly, ["--contentRoot", build.Project], environment, build.Project, outputPath, errorPath);
+            using var process = ChildProcess.Start(build.Assembly, [.. arguments ?? [], "--contentRoot", build.Project], environment, build.Project, outputPath, errorPath);
             if (!await process.WaitForExit(timeout))
             {
                 await process.Kill();
@@ -99,6 +105,28 @@ public sealed class WorkerProcess : IAsyncDisposable
             output.Delete(recursive: true);
         }
     }
+
+    private static void MoveSecretsToFiles(Dictionary<string, string> environment, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var key in environment.Keys.Where(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || key.EndsWith("__ClientSecret", StringComparison.Ordinal)).ToList())
+        {
+            var path = Path.Combine(directory, key);
+            File.WriteAllText(path, environment[key] + "\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            environment.Remove(key);
+        }
+
+        environment["CREDENTIALS_DIRECTORY"] = directory;
+    }
+
+    /// <summary>The names of the variables in the running process's environment, read from /proc.</summary>
+    public IReadOnlyList<string> EnvironmentNames() =>
+        File.ReadAllText($"/proc/{ProcessId}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries).Select(entry => entry.Split('=', 2)[0]).ToList();
 
     /// <summary>/health/ready answers 200: the bus is connected, the database and the sellers answer.</summary>
     public async Task<bool> IsReady()

@@ -77,7 +77,38 @@ public sealed class WalmartOptionsValidationTests
             ["Walmart:Sellers:walmart_us:ClientSecret"] = "secret",
         }));
 
-        failure.Failures.ShouldHaveSingleItem().ShouldStartWith("Walmart__BaseUrl must be an absolute http(s) URL");
+        failure.Failures.ShouldHaveSingleItem().ShouldStartWith("Walmart__BaseUrl must be an absolute https URL");
+    }
+
+    [Theory]
+    [InlineData("http://marketplace.walmartapis.com")]
+    [InlineData("http://10.0.0.7:5080/")]
+    [InlineData("http://127.0.0.2/")]
+    public void Plain_http_to_a_host_that_is_not_loopback_is_refused_naming_the_key(string baseUrl)
+    {
+        var failure = Should.Throw<OptionsValidationException>(() => Start(new Dictionary<string, string?>
+        {
+            ["Walmart:BaseUrl"] = baseUrl,
+            ["Walmart:Sellers:walmart_us:ClientId"] = "id",
+            ["Walmart:Sellers:walmart_us:ClientSecret"] = "secret",
+        }));
+
+        failure.Failures.ShouldHaveSingleItem().ShouldStartWith("Walmart__BaseUrl must be https: plain http is allowed only on a loopback address");
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080/")]
+    [InlineData("http://localhost:5080/")]
+    [InlineData("http://[::1]:5080/")]
+    [InlineData("https://sandbox.internal/")]
+    public void Plain_http_on_loopback_and_https_anywhere_start(string baseUrl)
+    {
+        Should.NotThrow(() => Start(new Dictionary<string, string?>
+        {
+            ["Walmart:BaseUrl"] = baseUrl,
+            ["Walmart:Sellers:walmart_us:ClientId"] = "id",
+            ["Walmart:Sellers:walmart_us:ClientSecret"] = "secret",
+        }));
     }
 
     private static void Start(Dictionary<string, string?> settings)
