@@ -25,6 +25,9 @@
 # Two checkouts (or state folders) run side by side when they use different ports: the RabbitMQ
 # node is named after its AMQP port (ordersync_5672@localhost), so they may share one epmd.
 # Other knobs: ORDERSYNC_RABBITMQ_START_TIMEOUT (seconds, default 60).
+# TLS (tests of encrypted links, on a state folder of their own): ORDERSYNC_TLS_DIR names a folder
+# with ca.pem, server.pem and server.key (PEM); RabbitMQ then also listens for amqps on
+# 127.0.0.1:${ORDERSYNC_RABBITMQ_TLS_PORT:-5671} and PostgreSQL runs with ssl=on.
 #
 # Credentials (loopback dev/CI only): RabbitMQ guest/guest (guest may only log in from
 # loopback, which is all we listen on); PostgreSQL app/app, LOGIN CREATEDB CREATEROLE, owning
@@ -254,6 +257,16 @@ prometheus.tcp.port = $RMQ_PROM_PORT
 log.console = false
 log.file.level = info
 EOF
+    if [[ -n ${ORDERSYNC_TLS_DIR:-} ]]; then
+        cat >>"$RMQ_CONF_DIR/rabbitmq.conf" <<EOF
+listeners.ssl.default = 127.0.0.1:${ORDERSYNC_RABBITMQ_TLS_PORT:-5671}
+ssl_options.cacertfile = $ORDERSYNC_TLS_DIR/ca.pem
+ssl_options.certfile = $ORDERSYNC_TLS_DIR/server.pem
+ssl_options.keyfile = $ORDERSYNC_TLS_DIR/server.key
+ssl_options.verify = verify_peer
+ssl_options.fail_if_no_peer_cert = false
+EOF
+    fi
     # No rabbitmq_delayed_message_exchange: Debian does not ship it.
     echo '[rabbitmq_management,rabbitmq_consistent_hash_exchange,rabbitmq_prometheus].' >"$RMQ_CONF_DIR/enabled_plugins"
 }
@@ -413,12 +426,21 @@ pg_start() {
     local sock_path=$PG_SOCK/.s.PGSQL.$PG_PORT
     ((${#sock_path} <= 107)) ||
         die "the socket path $sock_path is longer than 107 characters; set ORDERSYNC_STATE_DIR to a shorter folder"
-    say "postgres: starting on 127.0.0.1:$PG_PORT"
+    local tls=
+    if [[ -n ${ORDERSYNC_TLS_DIR:-} ]]; then
+        # PostgreSQL wants its key owned by its own user and readable by nobody else: a copy of its own.
+        mkdir -p "$PG_DIR/tls"
+        cp "$ORDERSYNC_TLS_DIR/ca.pem" "$ORDERSYNC_TLS_DIR/server.pem" "$ORDERSYNC_TLS_DIR/server.key" "$PG_DIR/tls/"
+        chmod 600 "$PG_DIR/tls/server.key"
+        if ((EUID == 0)); then chown -R postgres: "$PG_DIR/tls"; fi
+        tls=" -c ssl=on -c ssl_ca_file='$PG_DIR/tls/ca.pem' -c ssl_cert_file='$PG_DIR/tls/server.pem' -c ssl_key_file='$PG_DIR/tls/server.key'"
+    fi
+    say "postgres: starting on 127.0.0.1:$PG_PORT${tls:+ (ssl=on)}"
     # Not running (checked by the caller), so a postmaster.pid left by a crash is stale; a zombie
     # with its pid would make postgres refuse to start.
     rm -f "$PG_DATA/postmaster.pid"
     quiet as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-        -o "-k '$PG_SOCK' -h 127.0.0.1 -p $PG_PORT" start ||
+        -o "-k '$PG_SOCK' -h 127.0.0.1 -p $PG_PORT$tls" start ||
         { show_tail "$PG_LOG"; die "PostgreSQL did not start (pg_ctl start failed)"; }
 }
 

@@ -1,3 +1,6 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using OrderSync.Contracts.Configuration;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -16,14 +19,52 @@ public static class Broker
             TopologyRecoveryEnabled = false,
             RequestedConnectionTimeout = TimeSpan.FromSeconds(10),
         };
+        if (uri.Scheme == "amqps")
+        {
+            factory.Ssl = TlsFromEnvironment(uri);
+        }
+
         try
         {
             return await factory.CreateConnectionAsync(cancellationToken);
+        }
+        catch (BrokerUnreachableException exception) when (Innermost(exception) is AuthenticationException || exception.InnerException?.InnerException is AuthenticationException)
+        {
+            throw new CliException(
+                $"RabbitMQ's TLS certificate at {factory.HostName}:{factory.Port} was refused: it does not chain to RabbitMq__CaFile (or the " +
+                "system's roots without one), or does not carry the name in RabbitMq__ServerName (or the URI's host)",
+                ExitCodes.Unavailable);
         }
         catch (BrokerUnreachableException exception)
         {
             var cause = exception.InnerException is { } inner ? Innermost(inner).Message : exception.Message;
             throw new CliException($"RabbitMQ is unreachable at {factory.HostName}:{factory.Port} (virtual host {factory.VirtualHost}): {cause}", ExitCodes.Unavailable);
+        }
+    }
+
+    /// <summary>
+    /// The worker's own settings, from the same environment variables: the broker's certificate must chain to RabbitMq__CaFile
+    /// (or the system's roots) and carry the expected name; no policy error is allowed.
+    /// </summary>
+    private static SslOption TlsFromEnvironment(Uri uri)
+    {
+        static string? Setting(string key) => Environment.GetEnvironmentVariable($"RabbitMq__{key}") is { Length: > 0 } value ? value : null;
+
+        try
+        {
+            return new SslOption
+            {
+                Enabled = true,
+                ServerName = Setting("ServerName") ?? uri.Host,
+                AcceptablePolicyErrors = SslPolicyErrors.None,
+                CertificateValidationCallback = CertificateTrust.Validator(Setting("CaFile")),
+                Certs = CertificateTrust.ClientCertificate(Setting("ClientCertificateFile"), Setting("ClientKeyFile")) is { } client ? [client] : null,
+                Version = SslProtocols.None,
+            };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new CliException($"RabbitMq__CaFile or RabbitMq__ClientCertificateFile cannot be read: {exception.Message}", ExitCodes.Usage);
         }
     }
 

@@ -13,11 +13,11 @@ namespace OrderSync.Worker.Hosting;
 /// time, even before the first result is sent.
 /// </summary>
 public sealed class BrokerTopologyService(
-    IOptions<ConnectionStringsOptions> connections, IOptions<WorkerOptions> worker, ILogger<BrokerTopologyService> logger) : IHostedService
+    IOptions<ConnectionStringsOptions> connections, IOptions<RabbitMqTlsOptions> tls, IOptions<WorkerOptions> worker, ILogger<BrokerTopologyService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = connections.Value.RabbitMqUri, ClientProvidedName = "order-sync topology" };
+        var factory = BrokerConnections.Factory(connections.Value, tls.Value, "order-sync topology");
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         foreach (var exchange in new[] { Topology.CommerceEventsExchange, Topology.SyncResultsExchange })

@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,13 @@ public static partial class HostRunner
         catch (NpgsqlException exception)
         {
             return Fail($"PostgreSQL: {exception.Message}", exitCode: 69);
+        }
+        catch (BrokerUnreachableException exception) when (Causes(exception).Any(cause => cause is AuthenticationException))
+        {
+            return Fail(
+                "RabbitMQ's TLS certificate was refused: it does not chain to RabbitMq__CaFile (or the system's roots without one), " +
+                "or does not carry the name in RabbitMq__ServerName (or the URI's host)",
+                exitCode: 69);
         }
         catch (BrokerUnreachableException exception)
         {
@@ -78,6 +86,14 @@ public static partial class HostRunner
 
     [System.Text.RegularExpressions.GeneratedRegex("^Failed to convert configuration value '.*' at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
     private static partial System.Text.RegularExpressions.Regex UnconvertibleValue();
+
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (var cause = exception.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            yield return cause;
+        }
+    }
 
     private static int Fail(string message, int exitCode)
     {

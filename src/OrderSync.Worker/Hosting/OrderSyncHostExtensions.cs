@@ -20,6 +20,8 @@ public static class OrderSyncHostExtensions
 
         services.AddOptions<ConnectionStringsOptions>().Bind(builder.Configuration.GetSection(ConnectionStringsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConnectionStringsOptions>, ConnectionStringsValidator>();
+        services.AddOptions<RabbitMqTlsOptions>().Bind(builder.Configuration.GetSection(RabbitMqTlsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RabbitMqTlsOptions>, RabbitMqTlsOptionsValidator>();
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();

@@ -51,7 +51,12 @@ public static class BusConfiguration
             {
                 var connections = context.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value;
                 var worker = context.GetRequiredService<IOptions<WorkerOptions>>().Value;
-                rabbit.Host(connections.RabbitMqUri, host => host.ConnectionName("order-sync worker"));
+                var tls = context.GetRequiredService<IOptions<RabbitMqTlsOptions>>().Value;
+                rabbit.Host(connections.RabbitMqUri, host =>
+                {
+                    host.ConnectionName("order-sync worker");
+                    BrokerConnections.Configure(host, connections, tls);
+                });
                 rabbit.PrefetchCount = worker.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = worker.ConcurrentMessageLimit;
                 var deadLetterQueues = new LaneDeadLetterQueues();
