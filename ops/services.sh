@@ -151,6 +151,8 @@ require_free_port() { # port variable-name
 
 env_lines() {
     printf "export ConnectionStrings__RabbitMq='amqp://guest:guest@127.0.0.1:%s/'\n" "$RMQ_PORT"
+    printf "export ORDERSYNC_RABBITMQ_PUBLISHER_URL='amqp://commerce-publisher:commerce-publisher@127.0.0.1:%s/'\n" "$RMQ_PORT"
+    printf "export ORDERSYNC_RABBITMQ_OPERATOR_URL='amqp://ordersync-operator:ordersync-operator@127.0.0.1:%s/'\n" "$RMQ_PORT"
     printf "export ConnectionStrings__Postgres='Host=127.0.0.1;Port=%s;Username=app;Password=app;Database=integration'\n" "$PG_PORT"
     printf "export ORDERSYNC_RABBITMQ_MANAGEMENT_URL='http://127.0.0.1:%s/'\n" "$RMQ_MGMT_PORT"
 }
@@ -269,6 +271,29 @@ EOF
     fi
     # No rabbitmq_delayed_message_exchange: Debian does not ship it.
     echo '[rabbitmq_management,rabbitmq_consistent_hash_exchange,rabbitmq_prometheus].' >"$RMQ_CONF_DIR/enabled_plugins"
+}
+
+# The broker's users besides guest (loopback dev/CI passwords = names), on the default virtual host, with the permission
+# patterns a deployment gives them (compose/rabbitmq-users.sh sets the same): the worker owns its virtual host; Commerce
+# may only publish to its exchange; operators read and requeue dead letters, publish and watch results through the CLI.
+RMQ_WORKER_PERMISSIONS=('.*' '.*' '.*')
+RMQ_PUBLISHER_PERMISSIONS=('^$' '^commerce\.order-events$' '^$')
+RMQ_OPERATOR_PERMISSIONS=('^amq\.gen-.*$' '^(amq\.default|amq\.gen-.*|commerce\.order-events|walmart-sync\..*)$' '^(amq\.gen-.*|channel-manager\.sync-results|walmart-sync\..*_error)$')
+rabbit_users() {
+    local user marker=$RMQ_DIR/users-set wanted
+    wanted="${RMQ_WORKER_PERMISSIONS[*]} | ${RMQ_PUBLISHER_PERMISSIONS[*]} | ${RMQ_OPERATOR_PERMISSIONS[*]}"
+    # Each rabbitmqctl call takes a second or two: skip them when this node already has these users and patterns.
+    [[ -f $marker && $(cat "$marker") == "$wanted" ]] && return 0
+    for user in ordersync-worker commerce-publisher ordersync-operator; do
+        if ! rmqctl list_users --quiet --no-table-headers 2>/dev/null | cut -f1 | grep -qx "$user"; then
+            quiet rmqctl add_user "$user" "$user" || die "could not add RabbitMQ user $user"
+        fi
+    done
+    quiet rmqctl set_permissions -p / ordersync-worker "${RMQ_WORKER_PERMISSIONS[@]}" &&
+        quiet rmqctl set_permissions -p / commerce-publisher "${RMQ_PUBLISHER_PERMISSIONS[@]}" &&
+        quiet rmqctl set_permissions -p / ordersync-operator "${RMQ_OPERATOR_PERMISSIONS[@]}" ||
+        die "could not set the RabbitMQ users' permissions"
+    printf '%s' "$wanted" >"$marker"
 }
 
 rabbit_check_ports() {
@@ -537,6 +562,7 @@ cmd_up() {
         rabbit_wait
         say "rabbitmq: ready on 127.0.0.1:$RMQ_PORT, management http://127.0.0.1:$RMQ_MGMT_PORT/"
     fi
+    rabbit_users
     say "up in $(elapsed); state in $STATE_DIR"
     env_lines
 }

@@ -9,6 +9,12 @@ namespace OrderSync.Testing.Services;
 /// </summary>
 public sealed record ServiceSettings(Uri RabbitMq, string Postgres, Uri RabbitMqManagement)
 {
+    /// <summary>The Commerce publisher's user on the default virtual host: it may only publish to commerce.order-events.</summary>
+    public Uri? RabbitMqPublisher { get; init; }
+
+    /// <summary>The operators' user on the default virtual host, as the CLI uses it.</summary>
+    public Uri? RabbitMqOperator { get; init; }
+
     private const string RabbitMqVariable = "ConnectionStrings__RabbitMq";
     private const string PostgresVariable = "ConnectionStrings__Postgres";
     private const string ManagementVariable = "ORDERSYNC_RABBITMQ_MANAGEMENT_URL";
@@ -43,7 +49,13 @@ public sealed record ServiceSettings(Uri RabbitMq, string Postgres, Uri RabbitMq
     {
         string Required(string name) => read(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"{name} is not set; {remedy}");
 
-        return new ServiceSettings(new Uri(Required(RabbitMqVariable)), Required(PostgresVariable), new Uri(Required(ManagementVariable)));
+        Uri? Optional(string name) => read(name) is { Length: > 0 } value ? new Uri(value) : null;
+
+        return new ServiceSettings(new Uri(Required(RabbitMqVariable)), Required(PostgresVariable), new Uri(Required(ManagementVariable)))
+        {
+            RabbitMqPublisher = Optional("ORDERSYNC_RABBITMQ_PUBLISHER_URL"),
+            RabbitMqOperator = Optional("ORDERSYNC_RABBITMQ_OPERATOR_URL"),
+        };
     }
 
     private static async Task<string> RunScript(string script, string verb)

@@ -21,7 +21,7 @@ public sealed class SystemdUnitTests(ITestOutputHelper output)
             "ProtectKernelModules", "ProtectKernelLogs", "ProtectControlGroups", "ProtectClock", "ProtectHostname", "ProtectProc",
             "RestrictAddressFamilies", "RestrictNamespaces", "RestrictRealtime", "RestrictSUIDSGID", "RemoveIPC", "LockPersonality",
             "CapabilityBoundingSet", "AmbientCapabilities", "SystemCallArchitectures", "SystemCallFilter", "SystemCallErrorNumber", "UMask",
-            "ReadWritePaths", "ReadOnlyPaths",
+            "ReadWritePaths", "ReadOnlyPaths", "LoadCredential",
         ],
         ["Install"] = ["WantedBy"],
     };
@@ -135,11 +135,16 @@ public sealed class SystemdUnitTests(ITestOutputHelper output)
     public void The_env_example_sets_the_required_keys_and_only_keys_the_worker_reads()
     {
         var settings = ComposeFile.ReadEnvFile(DeploymentFiles.SystemdEnvExample);
+        var credentials = _unit.All("Service", "LoadCredential").Select(credential => credential.Split(':', 2)[0]).ToList();
 
         foreach (var required in ConfigurationKeys.RequiredKeys())
         {
-            settings.Keys.ShouldContain(key => required.Pattern.IsMatch(key), $"the env example does not set {required} (required in README.md's Configuration table)");
+            settings.Keys.Concat(credentials).ShouldContain(
+                key => required.Pattern.IsMatch(key), $"neither the env example nor a LoadCredential= of the unit sets {required} (required in README.md's Configuration table)");
         }
+
+        credentials.ShouldNotBeEmpty();
+        credentials.ShouldAllBe(key => !settings.ContainsKey(key), "a secret loaded as a credential is also in the env file");
 
         foreach (var key in settings.Keys)
         {
