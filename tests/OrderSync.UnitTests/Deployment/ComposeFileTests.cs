@@ -15,7 +15,12 @@ public sealed partial class ComposeFileTests
 
     private readonly ComposeFile _compose = ComposeFile.Load();
 
-    private ComposeService Worker => _compose.Services.Values.Single(service => IsBuiltFrom(service, DeploymentFiles.WorkerDockerfile));
+    private ComposeService Worker => _compose.Services["worker"];
+
+    private ComposeService WorkerImage => _compose.Services.Values.Single(service => IsBuiltFrom(service, DeploymentFiles.WorkerDockerfile));
+
+    /// <summary>The services that keep running; the one-shot ones (certificates, migrations, the image build) exit.</summary>
+    private IEnumerable<ComposeService> LongRunning => _compose.Services.Values.Where(service => service.Scalar("restart") != "no");
 
     private ComposeService Sandbox => _compose.Services.Values.Single(service => IsBuiltFrom(service, DeploymentFiles.SandboxDockerfile));
 
@@ -125,13 +130,15 @@ public sealed partial class ComposeFileTests
 
         var walmart = new Uri(environment["Walmart__BaseUrl"]);
         walmart.Host.ShouldBe(Sandbox.Name);
+        walmart.Scheme.ShouldBe("https", "Walmart__BaseUrl must be https off loopback");
         PortsOf(Sandbox).ShouldContain(walmart.Port);
+        Sandbox.Environment["ASPNETCORE_HTTPS_PORTS"].ShouldBe(walmart.Port.ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]
     public void Every_service_has_a_health_check_on_a_port_its_container_listens_on()
     {
-        foreach (var service in _compose.Services.Values)
+        foreach (var service in LongRunning)
         {
             var check = service.HealthCheck;
             check.ShouldNotBeNullOrWhiteSpace($"{service.Name} has no health check");
@@ -180,7 +187,7 @@ public sealed partial class ComposeFileTests
     [Fact]
     public void The_workers_run_as_two_instances()
     {
-        var workers = _compose.Services.Values.Where(service => IsBuiltFrom(service, DeploymentFiles.WorkerDockerfile)).ToList();
+        var workers = LongRunning.Where(service => service.Scalar("image") == WorkerImage.Scalar("image")).ToList();
         var replicas = workers.Sum(service => int.Parse(service.Scalar("deploy", "replicas") ?? "1", CultureInfo.InvariantCulture));
 
         replicas.ShouldBe(2);
@@ -192,11 +199,15 @@ public sealed partial class ComposeFileTests
     {
         var dependsOn = (YamlDotNet.RepresentationModel.YamlMappingNode)Worker["depends_on"]!;
         var dependencies = dependsOn.Children.Keys.Select(key => ((YamlDotNet.RepresentationModel.YamlScalarNode)key).Value!).ToList();
-        dependencies.ShouldBe(["rabbitmq", "postgres", Sandbox.Name], ignoreOrder: true);
+        dependencies.ShouldBe(["rabbitmq", "postgres", Sandbox.Name, "migrate"], ignoreOrder: true);
         foreach (var dependency in dependencies)
         {
-            Worker.Scalar("depends_on", dependency, "condition").ShouldBe("service_healthy");
+            Worker.Scalar("depends_on", dependency, "condition").ShouldBe(dependency == "migrate" ? "service_completed_successfully" : "service_healthy");
         }
+
+        Worker.Environment["Database__MigrateOnStart"].ShouldBe("false", "the schema's owner migrates in a step of its own");
+        _compose.Services["migrate"].Scalar("image").ShouldBe(WorkerImage.Scalar("image"));
+        Worker.Scalar("image").ShouldBe(WorkerImage.Scalar("image"));
 
         var drain = Worker.Environment.TryGetValue("Worker__ShutdownTimeout", out var value)
             ? TimeSpan.Parse(value, CultureInfo.InvariantCulture)
