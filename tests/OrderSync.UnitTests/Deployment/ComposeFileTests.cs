@@ -19,6 +19,38 @@ public sealed partial class ComposeFileTests
 
     private ComposeService WorkerImage => _compose.Services.Values.Single(service => IsBuiltFrom(service, DeploymentFiles.WorkerDockerfile));
 
+    /// <summary>The workers' settings: their environment, and the Docker secrets they read from /run/secrets, by target name.</summary>
+    private Dictionary<string, string> WorkerSettings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string>(Worker.Environment, StringComparer.Ordinal);
+            foreach (var (target, file) in WorkerSecretFiles)
+            {
+                settings[target] = File.ReadAllText(file).TrimEnd('\n');
+            }
+
+            return settings;
+        }
+    }
+
+    /// <summary>Each Docker secret of the workers: its target name, and the file the top-level secrets: section gives it.</summary>
+    private IEnumerable<(string Target, string File)> WorkerSecretFiles
+    {
+        get
+        {
+            var declared = (YamlDotNet.RepresentationModel.YamlMappingNode)_compose.Root.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("secrets")];
+            foreach (var secret in ((YamlDotNet.RepresentationModel.YamlSequenceNode)Worker["secrets"]!).Children.Cast<YamlDotNet.RepresentationModel.YamlMappingNode>())
+            {
+                string Field(YamlDotNet.RepresentationModel.YamlMappingNode node, string name) =>
+                    ((YamlDotNet.RepresentationModel.YamlScalarNode)node.Children[new YamlDotNet.RepresentationModel.YamlScalarNode(name)]).Value!;
+
+                var source = (YamlDotNet.RepresentationModel.YamlMappingNode)declared.Children[new YamlDotNet.RepresentationModel.YamlScalarNode(Field(secret, "source"))];
+                yield return (Field(secret, "target"), Path.GetFullPath(Path.Combine(ComposeFile.Directory, Field(source, "file"))));
+            }
+        }
+    }
+
     /// <summary>The services that keep running; the one-shot ones (certificates, migrations, the image build) exit.</summary>
     private IEnumerable<ComposeService> LongRunning => _compose.Services.Values.Where(service => service.Scalar("restart") != "no");
 
@@ -69,7 +101,7 @@ public sealed partial class ComposeFileTests
     [Fact]
     public void The_workers_set_every_required_key_of_the_readme()
     {
-        var environment = Worker.Environment;
+        var environment = WorkerSettings;
 
         foreach (var required in ConfigurationKeys.RequiredKeys())
         {
@@ -82,7 +114,7 @@ public sealed partial class ComposeFileTests
     [Fact]
     public void Every_seller_of_the_workers_has_both_credentials_and_exists_in_the_sandbox_with_the_same_ones()
     {
-        var workerSellers = Sellers(Worker.Environment, "Walmart__Sellers__");
+        var workerSellers = Sellers(WorkerSettings, "Walmart__Sellers__");
         var sandboxSellers = SandboxSellers();
 
         workerSellers.ShouldNotBeEmpty();
@@ -96,9 +128,20 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void The_workers_sellers_secrets_are_docker_secrets_and_not_in_their_environment()
+    {
+        var secrets = WorkerSecretFiles.ToList();
+
+        secrets.ShouldNotBeEmpty();
+        secrets.ShouldAllBe(secret => File.Exists(secret.File));
+        Worker.Environment.Keys.ShouldNotContain(key => key.EndsWith("__ClientSecret", StringComparison.Ordinal));
+        secrets.Select(secret => secret.Target).ShouldAllBe(target => target.EndsWith("__ClientSecret", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_seeded_order_belongs_to_a_seller_the_workers_know()
     {
-        var workerSellers = Sellers(Worker.Environment, "Walmart__Sellers__");
+        var workerSellers = Sellers(WorkerSettings, "Walmart__Sellers__");
         using var seed = JsonDocument.Parse(File.ReadAllText(DeploymentFiles.SandboxSeed));
 
         var sellers = seed.RootElement.GetProperty("orders").EnumerateArray().Select(order => order.GetProperty("seller").GetString()!).Distinct().ToList();
