@@ -1,5 +1,5 @@
-using System.Net;
 using Microsoft.Extensions.Options;
+using OrderSync.Contracts.Configuration;
 
 namespace OrderSync.Ingress.Hosting;
 
@@ -22,13 +22,9 @@ public sealed class IngressOptionsValidator : IValidateOptions<IngressOptions>
             failures.Add(urlsFault);
         }
 
-        if (!options.PublicKeyBaseUrl.IsAbsoluteUri || options.PublicKeyBaseUrl.Scheme is not ("https" or "http"))
+        if (RemoteEndpoints.HttpsProblem($"{Section}__PublicKeyBaseUrl", options.PublicKeyBaseUrl) is { } keyDomainProblem)
         {
-            failures.Add($"{Section}__PublicKeyBaseUrl must be an absolute https URL, such as {IngressOptions.AdobeKeyDomain}");
-        }
-        else if (options.PublicKeyBaseUrl.Scheme == Uri.UriSchemeHttp && !IsLoopback(options.PublicKeyBaseUrl))
-        {
-            failures.Add($"{Section}__PublicKeyBaseUrl must be https: keys are fetched over plain http from a loopback address only (127.0.0.1, localhost, [::1])");
+            failures.Add($"{keyDomainProblem}, such as {IngressOptions.AdobeKeyDomain}");
         }
         else if (!string.IsNullOrEmpty(options.PublicKeyBaseUrl.Query) || !string.IsNullOrEmpty(options.PublicKeyBaseUrl.Fragment))
         {
@@ -58,7 +54,4 @@ public sealed class IngressOptionsValidator : IValidateOptions<IngressOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>The contract's loopback names: where the test key servers run.</summary>
-    public static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

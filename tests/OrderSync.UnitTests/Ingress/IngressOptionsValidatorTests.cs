@@ -38,6 +38,7 @@ public sealed class IngressOptionsValidatorTests
     [InlineData("http://[::1]:5000", true)]
     [InlineData("http://static.adobeioevents.com", false)]
     [InlineData("http://10.0.0.5:5000", false)]
+    [InlineData("http://127.0.0.2:5000", false)]
     [InlineData("ftp://127.0.0.1/", false)]
     [InlineData("https://static.adobeioevents.com/?x=1", false)]
     public void The_key_domain_must_be_https_except_on_a_loopback_address(string url, bool valid)
