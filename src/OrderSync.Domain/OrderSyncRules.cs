@@ -11,7 +11,7 @@ namespace OrderSync.Domain;
 /// it is given and returns what to send once that state is saved. Nothing here sends, stores or waits, so a copy of a message
 /// needs no care beyond being recognised: whatever the first one decided was saved with the state and is delivered from there.
 /// </summary>
-public static class OrderSyncRules
+public static partial class OrderSyncRules
 {
     /// <summary>
     /// The most Commerce events one order takes, applied and held together: every list of its state grows by at most one
@@ -658,9 +658,10 @@ public static class OrderSyncRules
 
     // ---- Statuses ----
 
-    /// <summary>Canceled once the order's cancellation went through, else Shipped once every Walmart line is shipped or cancelled, else Partially Shipped.</summary>
+    /// <summary>Canceled once the order's cancellation went through or Walmart cancelled every unit, else Shipped once every Walmart line is shipped or cancelled, else Partially Shipped.</summary>
     internal static string SyncedStatus(this OrderSyncState state) =>
         state.Cancellation?.Status == CancellationStatus.Synced ? OrderStatuses.Canceled
+        : state.WalmartLines.Count > 0 && state.WalmartLines.All(l => l.Cancelled >= l.Quantity) ? OrderStatuses.Canceled
         : state.WalmartLines.Count > 0 && state.WalmartLines.All(l => l.IsClosed) ? OrderStatuses.Shipped
         : OrderStatuses.PartiallyShipped;
 }

@@ -42,6 +42,45 @@ internal static class SyncResults
             Lines = [.. completed.Lines.Select(l => new CancelledLine(l.LineNumber, l.Sku, l.Quantity, l.Reason ?? string.Empty))],
         });
 
+    /// <summary>What a reconciling pass found changed on Walmart; the same change found again keeps its id.</summary>
+    public static SyncResultCloudEvent ChangedOnWalmart(OrderSyncState state, IReadOnlyList<ChangedLine> changes, WalmartOrderReconciled reconciled)
+    {
+        var seen = string.Join('\n', changes.Select(c => $"{c.LineNumber}|{c.Change}|{Seen(state, c)}"));
+        return Envelope(SyncResultTypes.ChangedOnWalmart, state, reconciled.CheckedAt, ResultId(SyncResultTypes.ChangedOnWalmart, $"{state.PurchaseOrderId}\n{seen}"), new ChangedOnWalmartData
+        {
+            PurchaseOrderId = state.PurchaseOrderId,
+            OrderIncrementId = state.OrderIncrementId,
+            StoreCode = state.StoreCode,
+            OrderStatus = state.OrderStatus ?? state.SyncedStatus(),
+            OccurredAt = reconciled.CheckedAt,
+            CausationId = $"reconciliation:{reconciled.PassId}",
+            Lines = changes,
+        });
+    }
+
+    /// <summary>A shipment waited too long for its track: the order goes to Error, said once per shipment.</summary>
+    public static SyncResultCloudEvent TrackWaitExpired(OrderSyncState state, ShipmentRecord shipment, string reason, DateTimeOffset now) =>
+        Envelope(SyncResultTypes.SyncFailed, state, now, ResultId(SyncResultTypes.SyncFailed, $"track wait\n{shipment.ShipmentId}"), new SyncFailedData
+        {
+            PurchaseOrderId = state.PurchaseOrderId,
+            OrderIncrementId = state.OrderIncrementId,
+            StoreCode = state.StoreCode,
+            OrderStatus = OrderStatuses.Error,
+            OccurredAt = now,
+            CausationId = shipment.EventId,
+            Operation = SyncOperations.Shipment,
+            StatusDetails = reason,
+            ErrorSource = ErrorSources.Commerce,
+            WalmartErrors = [],
+            Attempts = 0,
+        });
+
+    /// <summary>What Walmart showed of the line: the same line state reported twice is one change.</summary>
+    private static string Seen(OrderSyncState state, ChangedLine change) =>
+        state.WalmartLines.FirstOrDefault(l => l.LineNumber == change.LineNumber) is { } line
+            ? $"{line.Shipped}/{line.Cancelled}/{line.TrackingNumber}"
+            : change.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The Error result of an event refused without an operation.</summary>
     public static SyncResultCloudEvent Refused(OrderSyncState state, string eventId, string operation, string reason, DateTimeOffset refusedAt) =>
         Failed(state, operation, eventId, reason, ErrorSources.Commerce, [], attempts: 0, refusedAt, operationId: null);

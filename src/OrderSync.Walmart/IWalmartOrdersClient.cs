@@ -10,6 +10,17 @@ public interface IWalmartOrdersClient
     Task<WalmartResponse<WalmartOrder>> GetOrderAsync(
         string storeCode, string purchaseOrderId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// GET /v3/orders: one page of the seller's orders that match <paramref name="query"/>, or of the page
+    /// <paramref name="nextCursor"/> (an answer's meta.nextCursor) names. Nothing found is an empty page, not an error.
+    /// </summary>
+    Task<WalmartResponse<WalmartOrderPage>> ListOrdersAsync(
+        string storeCode, WalmartOrderQuery query, string? nextCursor, WalmartCallPriority priority, CancellationToken cancellationToken = default);
+
+    /// <summary>GET /v3/orders/{purchaseOrderId} with a token the seller's budget can spare (<see cref="WalmartCallPriority.Spare"/>) or in line.</summary>
+    Task<WalmartResponse<WalmartOrder>> GetOrderAsync(
+        string storeCode, string purchaseOrderId, WalmartCallPriority priority, CancellationToken cancellationToken = default);
+
     Task<WalmartResponse<WalmartOrder>> ShipLinesAsync(
         string storeCode, string purchaseOrderId, IReadOnlyList<ShipLineRequest> lines, CancellationToken cancellationToken = default);
 

@@ -4,6 +4,7 @@ namespace OrderSync.Walmart;
 internal sealed class WalmartOperation
 {
     public static readonly WalmartOperation GetOrder = new("get-order", HttpMethod.Get, "", RateLimitedEndpoint.GetOrder, "order lookup", "Walmart returned the order.");
+    public static readonly WalmartOperation ListOrders = new("list-orders", HttpMethod.Get, "", RateLimitedEndpoint.GetOrder, "order search", "Walmart returned the orders.");
     public static readonly WalmartOperation Ship = new("ship", HttpMethod.Post, "/shipping", RateLimitedEndpoint.Shipping, "shipment", "Walmart accepted the shipment.");
     public static readonly WalmartOperation UpdateTracking = new("update-tracking", HttpMethod.Post, "/shipping", RateLimitedEndpoint.Shipping, "tracking update", "Walmart accepted the tracking update.");
     public static readonly WalmartOperation Cancel = new("cancel", HttpMethod.Post, "/cancel", RateLimitedEndpoint.Cancel, "cancellation", "Walmart accepted the cancellation.");

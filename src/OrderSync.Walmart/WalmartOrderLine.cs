@@ -14,6 +14,12 @@ public sealed record WalmartOrderLine(
     /// <summary>The customer asked Walmart to cancel the line after ordering (Walmart's intentToCancel).</summary>
     public bool IntentToCancel { get; init; }
 
+    /// <summary>The carrier of the tracking Walmart holds on the line: its name, or the seller's own for otherCarrier.</summary>
+    public string? Carrier { get; init; }
+
+    /// <summary>Why Walmart shows units cancelled (its cancellationReason), when it says.</summary>
+    public string? CancellationReason { get; init; }
+
     public int ShippedQuantity => QuantityIn("Shipped") + QuantityIn("Delivered");
 
     public int CancelledQuantity => QuantityIn("Cancelled");

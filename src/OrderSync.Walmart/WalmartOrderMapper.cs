@@ -22,6 +22,11 @@ internal static class WalmartOrderMapper
         };
     }
 
+    public static WalmartOrderPage ToPage(OrderListDto? list) => new(
+        [.. (list?.Elements?.Order ?? []).Select(ToOrder).OfType<WalmartOrder>()],
+        list?.Meta?.TotalCount ?? 0,
+        string.IsNullOrWhiteSpace(list?.Meta?.NextCursor) ? null : list.Meta.NextCursor);
+
     /// <summary>Walmart's schema gives epoch milliseconds and its prose an ISO time such as 2020-06-15T06:00:00Z; anything else is unknown.</summary>
     private static DateTimeOffset? Time(JsonElement? value) => value?.ValueKind switch
     {
@@ -39,10 +44,11 @@ internal static class WalmartOrderMapper
     private static WalmartOrderLine ToLine(OrderLineDto line)
     {
         var statuses = line.OrderLineStatuses?.OrderLineStatus ?? [];
-        var trackingNumber = statuses
+        var tracking = statuses
             .Where(s => ShippedStatuses.Contains(s.Status, StringComparer.OrdinalIgnoreCase))
-            .Select(s => s.TrackingInfo?.TrackingNumber)
-            .LastOrDefault(number => !string.IsNullOrWhiteSpace(number));
+            .Select(s => s.TrackingInfo)
+            .LastOrDefault(info => !string.IsNullOrWhiteSpace(info?.TrackingNumber));
+        var trackingNumber = tracking?.TrackingNumber;
 
         return new WalmartOrderLine(
             line.LineNumber ?? string.Empty,
@@ -52,6 +58,11 @@ internal static class WalmartOrderMapper
             trackingNumber)
         {
             IntentToCancel = IsSet(line.IntentToCancel),
+            Carrier = tracking?.CarrierName?.Carrier ?? tracking?.CarrierName?.OtherCarrier,
+            CancellationReason = statuses
+                .Where(s => string.Equals(s.Status, "Cancelled", StringComparison.OrdinalIgnoreCase))
+                .Select(s => s.CancellationReason)
+                .LastOrDefault(reason => !string.IsNullOrWhiteSpace(reason)),
         };
     }
 

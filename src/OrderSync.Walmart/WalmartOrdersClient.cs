@@ -22,7 +22,23 @@ internal sealed class WalmartOrdersClient(
 
     public Task<WalmartResponse<WalmartOrder>> GetOrderAsync(
         string storeCode, string purchaseOrderId, CancellationToken cancellationToken = default) =>
-        CallAsync(WalmartOperation.GetOrder, storeCode, purchaseOrderId, body: null, cancellationToken);
+        GetOrderAsync(storeCode, purchaseOrderId, WalmartCallPriority.Operation, cancellationToken);
+
+    public Task<WalmartResponse<WalmartOrder>> GetOrderAsync(
+        string storeCode, string purchaseOrderId, WalmartCallPriority priority, CancellationToken cancellationToken = default) =>
+        CallAsync(OrderCall(WalmartOperation.GetOrder, purchaseOrderId, body: null) with { Priority = priority }, storeCode, cancellationToken);
+
+    public Task<WalmartResponse<WalmartOrderPage>> ListOrdersAsync(
+        string storeCode, WalmartOrderQuery query, string? nextCursor, WalmartCallPriority priority, CancellationToken cancellationToken = default)
+    {
+        // Walmart's cursor is a query string of its own making; only that shape is sent on, never a path.
+        var queryString = nextCursor is null ? query.ToQueryString() : nextCursor.StartsWith('?') ? nextCursor : "?" + nextCursor;
+        return CallAsync(new Call<WalmartOrderPage>(WalmartOperation.ListOrders, string.Empty, $"v3/orders{queryString}", null, ReadPage, priority)
+        {
+            // Walmart answers a search that finds nothing with 404.
+            WhenNotFound = new WalmartOrderPage([], 0, null),
+        }, storeCode, cancellationToken);
+    }
 
     public Task<WalmartResponse<WalmartOrder>> ShipLinesAsync(
         string storeCode, string purchaseOrderId, IReadOnlyList<ShipLineRequest> lines, CancellationToken cancellationToken = default)
@@ -30,7 +46,7 @@ internal sealed class WalmartOrdersClient(
         var errors = WalmartRequestChecks.CheckShipment(lines, carriers);
         return errors.Count > 0
             ? Task.FromResult(RefuseBeforeCalling(WalmartOperation.Ship, storeCode, purchaseOrderId, errors))
-            : CallAsync(WalmartOperation.Ship, storeCode, purchaseOrderId, WalmartRequestBodies.Shipment(lines, carriers, isTrackingUpdate: false), cancellationToken);
+            : CallAsync(OrderCall(WalmartOperation.Ship, purchaseOrderId, WalmartRequestBodies.Shipment(lines, carriers, isTrackingUpdate: false)), storeCode, cancellationToken);
     }
 
     public async Task<WalmartResponse<WalmartOrder>> UpdateTrackingAsync(
@@ -57,8 +73,8 @@ internal sealed class WalmartOrdersClient(
                 : line).ToList();
         }
 
-        return await CallAsync(WalmartOperation.UpdateTracking, storeCode, purchaseOrderId,
-            WalmartRequestBodies.Shipment(lines, carriers, isTrackingUpdate: true), cancellationToken);
+        return await CallAsync(
+            OrderCall(WalmartOperation.UpdateTracking, purchaseOrderId, WalmartRequestBodies.Shipment(lines, carriers, isTrackingUpdate: true)), storeCode, cancellationToken);
     }
 
     public Task<WalmartResponse<WalmartOrder>> CancelLinesAsync(
@@ -67,12 +83,19 @@ internal sealed class WalmartOrdersClient(
         var errors = WalmartRequestChecks.CheckCancellation(lines);
         return errors.Count > 0
             ? Task.FromResult(RefuseBeforeCalling(WalmartOperation.Cancel, storeCode, purchaseOrderId, errors))
-            : CallAsync(WalmartOperation.Cancel, storeCode, purchaseOrderId, WalmartRequestBodies.Cancellation(lines), cancellationToken);
+            : CallAsync(OrderCall(WalmartOperation.Cancel, purchaseOrderId, WalmartRequestBodies.Cancellation(lines)), storeCode, cancellationToken);
     }
 
     public Task<WalmartResponse<WalmartOrder>> AcknowledgeAsync(
         string storeCode, string purchaseOrderId, CancellationToken cancellationToken = default) =>
-        CallAsync(WalmartOperation.Acknowledge, storeCode, purchaseOrderId, body: string.Empty, cancellationToken);
+        CallAsync(OrderCall(WalmartOperation.Acknowledge, purchaseOrderId, body: string.Empty), storeCode, cancellationToken);
+
+    /// <summary>One call's shape: what it is, where it goes, what it sends and how its answer is read.</summary>
+    private sealed record Call<T>(WalmartOperation Operation, string PurchaseOrderId, string Path, string? Body, Func<string, T?> Read, WalmartCallPriority Priority)
+    {
+        /// <summary>The value a 404 stands for, when it means "nothing found" rather than an error.</summary>
+        public T? WhenNotFound { get; init; }
+    }
 
     private WalmartResponse<WalmartOrder> RefuseBeforeCalling(
         WalmartOperation operation, string storeCode, string purchaseOrderId, IReadOnlyList<WalmartError> errors)
@@ -82,27 +105,28 @@ internal sealed class WalmartOrdersClient(
         return response;
     }
 
-    private async Task<WalmartResponse<WalmartOrder>> CallAsync(
-        WalmartOperation operation, string storeCode, string purchaseOrderId, string? body, CancellationToken cancellationToken)
+    private static Call<WalmartOrder> OrderCall(WalmartOperation operation, string purchaseOrderId, string? body) =>
+        new(operation, purchaseOrderId, operation.RelativePath(purchaseOrderId), body, ReadOrder, WalmartCallPriority.Operation);
+
+    private async Task<WalmartResponse<T>> CallAsync<T>(Call<T> call, string storeCode, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         var response = options.Value.Sellers.TryGetValue(storeCode, out var seller)
-            ? await CallAsSellerAsync(operation, storeCode, seller, purchaseOrderId, body, cancellationToken)
-            : WalmartAnswers.NoCredentials(storeCode);
+            ? await CallAsSellerAsync(call, storeCode, seller, cancellationToken)
+            : WalmartAnswers.NoCredentials(storeCode).Without<T>();
 
         response = response with { Duration = timeProvider.GetElapsedTime(started) };
-        Log(operation, storeCode, purchaseOrderId, response);
+        Log(call.Operation, storeCode, call.PurchaseOrderId, response);
         return response;
     }
 
     // Walmart applies nothing it answers 429: the same call goes again when the budget allows, without a new read of the order.
     private const int ThrottledResends = 5;
 
-    private async Task<WalmartResponse<WalmartOrder>> CallAsSellerAsync(
-        WalmartOperation operation, string storeCode, WalmartSellerOptions seller, string purchaseOrderId, string? body,
-        CancellationToken cancellationToken)
+    private async Task<WalmartResponse<T>> CallAsSellerAsync<T>(Call<T> call, string storeCode, WalmartSellerOptions seller, CancellationToken cancellationToken)
     {
-        var context = new WalmartCallContext(storeCode, operation.Noun, purchaseOrderId);
+        var operation = call.Operation;
+        var context = new WalmartCallContext(storeCode, operation.Noun, call.PurchaseOrderId);
         var giveUpAt = timeProvider.GetUtcNow() + options.Value.RateLimits.MaxWait;
         string? rejectedToken = null;
         for (var throttles = 0; ; throttles++)
@@ -110,19 +134,21 @@ internal sealed class WalmartOrdersClient(
             var token = await tokens.GetTokenAsync(storeCode, seller, rejectedToken, TokenAsker.Call, cancellationToken);
             if (token.AccessToken is null)
             {
-                return token.Failure!.Answer;
+                return token.Failure!.Answer.Without<T>();
             }
 
-            var (permit, retryAt) = await budgets.AcquireAsync(storeCode, operation.Endpoint, cancellationToken);
+            var (permit, retryAt) = call.Priority == WalmartCallPriority.Spare
+                ? await budgets.AcquireSpareAsync(storeCode, operation.Endpoint, cancellationToken)
+                : await budgets.AcquireAsync(storeCode, operation.Endpoint, cancellationToken);
             if (permit is null)
             {
-                return WalmartAnswers.HeldBackLocally(storeCode, retryAt);
+                return WalmartAnswers.HeldBackLocally(storeCode, retryAt).Without<T>();
             }
 
-            WalmartResponse<WalmartOrder> response;
+            WalmartResponse<T> response;
             using (permit)
             {
-                response = await SendAsync(operation, purchaseOrderId, body, token.AccessToken, context, permit, cancellationToken);
+                response = await SendAsync(call, token.AccessToken, context, permit, cancellationToken);
             }
 
             if (response.HttpStatus == 429 && throttles < ThrottledResends && response.RetryAt is { } nextChance && nextChance <= giveUpAt)
@@ -143,18 +169,18 @@ internal sealed class WalmartOrdersClient(
                 };
             }
 
-            WalmartClientLog.TokenRejected(logger, storeCode, operation.Name, purchaseOrderId, response.CorrelationId);
+            WalmartClientLog.TokenRejected(logger, storeCode, operation.Name, call.PurchaseOrderId, response.CorrelationId);
             rejectedToken = token.AccessToken;
         }
     }
 
-    private async Task<WalmartResponse<WalmartOrder>> SendAsync(
-        WalmartOperation operation, string purchaseOrderId, string? body, string accessToken, WalmartCallContext context,
-        BudgetPermit permit, CancellationToken cancellationToken)
+    private async Task<WalmartResponse<T>> SendAsync<T>(
+        Call<T> call, string accessToken, WalmartCallContext context, BudgetPermit permit, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(operation.Method, operation.RelativePath(purchaseOrderId));
+        var body = call.Body;
+        using var request = new HttpRequestMessage(call.Operation.Method, call.Path);
         request.Headers.Add(WalmartHeaders.AccessToken, accessToken);
         request.Headers.Add(WalmartHeaders.CorrelationId, correlationId);
         request.Headers.Add(WalmartHeaders.ServiceName, settings.ServiceName);
@@ -166,55 +192,62 @@ internal sealed class WalmartOrdersClient(
 
         using var timeout = new CancellationTokenSource(settings.RequestTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        WalmartResponse<WalmartOrder> response;
+        WalmartResponse<T> response;
         try
         {
             using var answer = await httpClient.SendAsync(request, linked.Token);
             permit.Answered((int)answer.StatusCode, WalmartAnswers.ReadTokenCount(answer.Headers), WalmartAnswers.ReadReplenishTime(answer.Headers));
             var text = await answer.Content.ReadAsStringAsync(linked.Token);
-            response = Interpret(operation, answer, text, context);
+            response = Interpret(call, answer, text, context);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            response = WalmartAnswers.TimedOut(settings.RequestTimeout);
+            response = WalmartAnswers.TimedOut(settings.RequestTimeout).Without<T>();
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            response = WalmartAnswers.Unreachable(exception);
+            response = WalmartAnswers.Unreachable(exception).Without<T>();
         }
 
         return response with { CorrelationId = correlationId };
     }
 
-    private WalmartResponse<WalmartOrder> Interpret(
-        WalmartOperation operation, HttpResponseMessage answer, string body, WalmartCallContext context)
+    private WalmartResponse<T> Interpret<T>(Call<T> call, HttpResponseMessage answer, string body, WalmartCallContext context)
     {
+        var operation = call.Operation;
         var status = (int)answer.StatusCode;
+        if (answer.StatusCode == HttpStatusCode.NotFound && call.WhenNotFound is { } nothing)
+        {
+            return new WalmartResponse<T> { Outcome = WalmartOutcome.Success, HttpStatus = status, Value = nothing, Message = operation.SuccessMessage };
+        }
+
         if (!answer.IsSuccessStatusCode)
         {
             // Walmart says when its bucket refills; a 429 that does not is retried after one refill of ours, not at once.
             var now = timeProvider.GetUtcNow();
             var retryAt = WalmartAnswers.ReadRetryAt(answer.Headers, now)
                 ?? (answer.StatusCode == HttpStatusCode.TooManyRequests ? budgets.NextChance(context.StoreCode, operation.Endpoint) : null);
-            return WalmartAnswers.Failed(status, answer.ReasonPhrase, WalmartErrorParser.Parse(body), retryAt, context);
+            return WalmartAnswers.Failed(status, answer.ReasonPhrase, WalmartErrorParser.Parse(body), retryAt, context).Without<T>();
         }
 
-        var order = ReadOrder(body);
-        if (order is null && operation == WalmartOperation.GetOrder)
+        var value = call.Read(body);
+        if (value is null && operation.Method == HttpMethod.Get)
         {
-            return new WalmartResponse<WalmartOrder>
+            return new WalmartResponse<T>
             {
                 Outcome = WalmartOutcome.Transient,
                 HttpStatus = status,
-                Message = $"Walmart answered the order lookup of purchase order {context.PurchaseOrderId} without a readable order.",
+                Message = operation == WalmartOperation.GetOrder
+                    ? $"Walmart answered the order lookup of purchase order {context.PurchaseOrderId} without a readable order."
+                    : $"Walmart answered the {operation.Noun} without a readable list of orders.",
             };
         }
 
-        return new WalmartResponse<WalmartOrder>
+        return new WalmartResponse<T>
         {
             Outcome = WalmartOutcome.Success,
             HttpStatus = status,
-            Value = order,
+            Value = value,
             Message = operation.SuccessMessage,
         };
     }
@@ -231,7 +264,19 @@ internal sealed class WalmartOrdersClient(
         }
     }
 
-    private void Log(WalmartOperation operation, string storeCode, string purchaseOrderId, WalmartResponse<WalmartOrder> response)
+    private static WalmartOrderPage? ReadPage(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, WalmartJsonContext.Default.OrderListResponseDto)?.List is { } list ? WalmartOrderMapper.ToPage(list) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void Log<T>(WalmartOperation operation, string storeCode, string purchaseOrderId, WalmartResponse<T> response)
     {
         var level = response.Outcome == WalmartOutcome.Success ? LogLevel.Information : LogLevel.Warning;
         WalmartClientLog.CallCompleted(

@@ -23,4 +23,16 @@ public sealed record WalmartResponse<T>
     public required string Message { get; init; }
 
     public bool IsSuccess => Outcome == WalmartOutcome.Success;
+
+    /// <summary>The same answer for a call that reads another kind of value: an answer without one keeps everything else.</summary>
+    internal WalmartResponse<TOther> Without<TOther>() => new()
+    {
+        Outcome = Outcome,
+        HttpStatus = HttpStatus,
+        CorrelationId = CorrelationId,
+        Duration = Duration,
+        Errors = Errors,
+        RetryAt = RetryAt,
+        Message = Message,
+    };
 }

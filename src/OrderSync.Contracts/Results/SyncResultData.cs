@@ -7,6 +7,7 @@ namespace OrderSync.Contracts.Results;
 [JsonDerivedType(typeof(ShipmentSyncedData))]
 [JsonDerivedType(typeof(CancellationSyncedData))]
 [JsonDerivedType(typeof(SyncFailedData))]
+[JsonDerivedType(typeof(ChangedOnWalmartData))]
 public abstract record SyncResultData
 {
     [JsonPropertyName("purchaseOrderId")]

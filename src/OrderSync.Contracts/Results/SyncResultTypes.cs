@@ -6,4 +6,5 @@ public static class SyncResultTypes
     public const string ShipmentSynced = "walmart.order.shipment.synced";
     public const string CancellationSynced = "walmart.order.cancellation.synced";
     public const string SyncFailed = "walmart.order.sync.failed";
+    public const string ChangedOnWalmart = "walmart.order.changed-on-walmart";
 }

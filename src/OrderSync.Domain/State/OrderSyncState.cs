@@ -130,6 +130,10 @@ public sealed class OrderSyncState
             .Where(time => time is not null && time > DateTimeOffset.MinValue)
             .Min();
 
+    /// <summary>When a reconciling pass last compared the order with Walmart, or looked for its stuck work.</summary>
+    [JsonInclude]
+    public DateTimeOffset? LastReconciledAt { get; internal set; }
+
     [JsonIgnore]
     public OperationRecord? InFlight => Operations.FirstOrDefault(o => o.Status == OperationStatus.InFlight);
 

@@ -43,4 +43,12 @@ public sealed class ShipmentRecord
     /// </summary>
     [JsonInclude]
     public DateTimeOffset? ShippedOnWalmartAt { get; internal set; }
+
+    /// <summary>Since when the shipment is reported as waiting too long for its track; null while it is not.</summary>
+    [JsonInclude]
+    public DateTimeOffset? TrackOverdueSince { get; internal set; }
+
+    /// <summary>The order went to Error for this shipment's missing track: said once.</summary>
+    [JsonInclude]
+    public bool TrackWaitFailed { get; internal set; }
 }

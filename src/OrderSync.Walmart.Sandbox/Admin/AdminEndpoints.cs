@@ -25,6 +25,12 @@ public static class AdminEndpoints
                 : Results.NotFound(new { error = $"Purchase order {purchaseOrderId} is not in the sandbox." }));
         admin.MapPost("/orders/generate", GenerateOrders);
         admin.MapPost("/orders/{purchaseOrderId}/lines/{lineNumber}/intent-to-cancel", MarkIntentToCancel);
+        admin.MapPost("/orders/{purchaseOrderId}/lines/{lineNumber}/cancel", (string purchaseOrderId, string lineNumber, SellerCenterChange change, SandboxOrderBook orders, TimeProvider clock) =>
+            ChangeLine(orders, purchaseOrderId, lineNumber, line => SellerCenter.Cancel(line, change, clock.GetUtcNow())));
+        admin.MapPost("/orders/{purchaseOrderId}/lines/{lineNumber}/ship", (string purchaseOrderId, string lineNumber, SellerCenterChange change, SandboxOrderBook orders, TimeProvider clock) =>
+            ChangeLine(orders, purchaseOrderId, lineNumber, line => SellerCenter.Ship(line, change, clock.GetUtcNow())));
+        admin.MapPut("/orders/{purchaseOrderId}/lines/{lineNumber}/tracking", (string purchaseOrderId, string lineNumber, SellerCenterChange change, SandboxOrderBook orders, TimeProvider clock) =>
+            ChangeLine(orders, purchaseOrderId, lineNumber, line => SellerCenter.ChangeTracking(line, change, clock.GetUtcNow())));
 
         admin.MapGet("/calls", (SandboxCallLog calls, [FromQuery] string? purchaseOrderId) =>
             Results.Json(calls.List().Where(call => purchaseOrderId is null || call.PurchaseOrderId == purchaseOrderId)));
@@ -124,6 +130,23 @@ public static class AdminEndpoints
         return marked?.Order is { } order
             ? Results.Json(Describe(order))
             : Results.NotFound(new { error = marked is { Errors: [var unknownLine, ..] } ? unknownLine.Description : $"Purchase order {purchaseOrderId} is not in the sandbox." });
+    }
+
+    /// <summary>Applies a change to one line of the order, on Walmart's side; a refused change changes nothing.</summary>
+    private static IResult ChangeLine(SandboxOrderBook orders, string purchaseOrderId, string lineNumber, Func<SandboxOrderLine, string?> change)
+    {
+        var seller = orders.Find(purchaseOrderId)?.Seller;
+        if (seller is null)
+        {
+            return Results.NotFound(new { error = $"Purchase order {purchaseOrderId} is not in the sandbox." });
+        }
+
+        var changed = orders.Change(purchaseOrderId, seller, order => order.FindLine(lineNumber) is { } line
+            ? change(line) is { } refusal ? [SandboxError.InvalidContent("change", refusal)] : []
+            : [SandboxError.InvalidContent("lineNumber", $"Order line {lineNumber} does not exist on purchase order {purchaseOrderId}.")]);
+        return changed.Order is { } order
+            ? Results.Json(Describe(order))
+            : Results.BadRequest(new { errors = changed.Errors.Select(error => error.Description) });
     }
 
     private static IResult AddFault(FaultRuleRequest request, SandboxFaults faults)

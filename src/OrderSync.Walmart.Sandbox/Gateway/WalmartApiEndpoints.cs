@@ -20,6 +20,9 @@ public static class WalmartApiEndpoints
     {
         app.MapPost("/v3/token", IssueToken);
 
+        app.MapGet("/v3/orders", (Func<HttpContext, Task<IResult>>)(http =>
+            HandleAsync(http, SandboxOperation.GetOrder, purchaseOrderId: null, (seller, _) => ListOrders(http, seller))));
+
         app.MapGet("/v3/orders/{purchaseOrderId}", (HttpContext http, string purchaseOrderId) =>
             HandleAsync(http, SandboxOperation.GetOrder, purchaseOrderId, (seller, _) =>
                 http.RequestServices.GetRequiredService<SandboxOrderBook>().Find(purchaseOrderId, seller) is { } order
@@ -95,7 +98,7 @@ public static class WalmartApiEndpoints
 
     /// <summary>The steps every Orders call goes through: auth, headers, throttle, faults, then the operation itself.</summary>
     private static async Task<IResult> HandleAsync(
-        HttpContext http, SandboxOperation operation, string purchaseOrderId, Func<string, JsonNode?, IResult> handle, bool readsBody = false)
+        HttpContext http, SandboxOperation operation, string? purchaseOrderId, Func<string, JsonNode?, IResult> handle, bool readsBody = false)
     {
         var services = http.RequestServices;
         http.Items[SandboxHttpItems.Operation] = SandboxFaults.NameOf(operation);
@@ -155,6 +158,32 @@ public static class WalmartApiEndpoints
         var result = handle(seller, body);
         var applied = result is IStatusCodeHttpResult { StatusCode: null or (>= 200 and < 300) };
         return applied && plan.FailsAfterApplying ? await FailAsync(http, plan) : result;
+    }
+
+    /// <summary>
+    /// Walmart's GET /v3/orders: the seller's orders that match every filter, a page at a time. Nothing matching is a 404, as
+    /// Walmart answers it.
+    /// </summary>
+    private static IResult ListOrders(HttpContext http, string seller)
+    {
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var (query, errors) = OrderListQuery.Read(http.Request.Query, now);
+        if (query is null)
+        {
+            return BadRequest(errors);
+        }
+
+        var matching = http.RequestServices.GetRequiredService<SandboxOrderBook>().ListOf(seller).Where(query.Matches).ToList();
+        if (matching.Count == 0)
+        {
+            return Results.Json(WalmartErrorBody.Detailed([new SandboxError(
+                "CONTENT_NOT_FOUND.GMP_ORDER_API", "purchaseOrderId", "No orders found for the given search criteria", "Requested content could not be found.", "DATA")]),
+                statusCode: 404);
+        }
+
+        var page = matching.Skip(query.Start).Take(query.Limit).ToList();
+        var next = query.Start + page.Count;
+        return Results.Json(SandboxOrderRenderer.RenderList(page, matching.Count, next < matching.Count ? query.NextCursor(next) : null));
     }
 
     /// <summary>The fault plan of this call: from the X-Sandbox-Fault header if sent, else from the admin's fault rules.</summary>

@@ -19,6 +19,9 @@ public sealed class SandboxOrder
 
     public required List<SandboxOrderLine> Lines { get; init; }
 
+    /// <summary>When any line last changed: what Walmart's lastModified filters compare.</summary>
+    public DateTimeOffset LastModified => Lines.Aggregate(OrderDate, (latest, line) => line.StatusDate > latest ? line.StatusDate : latest);
+
     public SandboxOrderLine? FindLine(string lineNumber) => Lines.Find(line => line.LineNumber == lineNumber);
 
     public SandboxOrder Clone() => new()

@@ -39,6 +39,15 @@ public sealed class SandboxOrderBook
         }
     }
 
+    /// <summary>Copies of the seller's orders, in purchase order id order.</summary>
+    public IReadOnlyList<SandboxOrder> ListOf(string seller)
+    {
+        lock (gate)
+        {
+            return [.. orders.Values.Where(order => BelongsTo(order, seller)).OrderBy(order => order.PurchaseOrderId, StringComparer.Ordinal).Select(order => order.Clone())];
+        }
+    }
+
     public OrderChangeResult Change(string purchaseOrderId, string seller, Func<SandboxOrder, List<SandboxError>> change)
     {
         lock (gate)

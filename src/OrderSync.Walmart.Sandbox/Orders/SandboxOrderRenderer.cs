@@ -8,6 +8,25 @@ public static class SandboxOrderRenderer
 {
     public static JsonObject Render(SandboxOrder order) => new() { ["order"] = RenderOrder(order) };
 
+    /// <summary>A page of GET /v3/orders: {"list": {"meta": {...}, "elements": {"order": [...]}}}; nextCursor only when more follow.</summary>
+    public static JsonObject RenderList(IReadOnlyList<SandboxOrder> page, int totalCount, string? nextCursor)
+    {
+        var meta = new JsonObject { ["totalCount"] = totalCount, ["limit"] = page.Count };
+        if (nextCursor is not null)
+        {
+            meta["nextCursor"] = nextCursor;
+        }
+
+        return new JsonObject
+        {
+            ["list"] = new JsonObject
+            {
+                ["meta"] = meta,
+                ["elements"] = new JsonObject { ["order"] = new JsonArray([.. page.Select(order => (JsonNode)RenderOrder(order))]) },
+            },
+        };
+    }
+
     private static JsonObject RenderOrder(SandboxOrder order) => new()
     {
         ["purchaseOrderId"] = order.PurchaseOrderId,

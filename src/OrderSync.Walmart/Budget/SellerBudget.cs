@@ -84,6 +84,34 @@ internal sealed class SellerBudget
         return null;
     }
 
+    /// <summary>
+    /// Takes a token only when half the bucket would be left for calls that cannot wait, or says how long until it would be.
+    /// Reconciling spends what shipments and cancellations leave, never what they are about to need.
+    /// </summary>
+    public TimeSpan? TryTakeSpare(DateTimeOffset now)
+    {
+        Refill(now);
+        var kept = Math.Floor(capacity / 2);
+        if (now < heldUntil)
+        {
+            return heldUntil - now;
+        }
+
+        if (!answered && InFlight > 0)
+        {
+            return TimeSpan.FromMilliseconds(20);
+        }
+
+        if (tokens < kept + 1)
+        {
+            return TimeSpan.FromSeconds((kept + 1 - tokens) / Rate);
+        }
+
+        tokens -= 1;
+        InFlight++;
+        return null;
+    }
+
     /// <summary>Walmart answered a call made with a token of this bucket.</summary>
     /// <param name="throttled">The answer was a 429.</param>
     /// <param name="tokenCount">x-current-token-count, when sent: tokens left in Walmart's bucket after this call.</param>

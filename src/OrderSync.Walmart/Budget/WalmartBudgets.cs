@@ -118,6 +118,58 @@ public sealed partial class WalmartBudgets : IDisposable
         }
     }
 
+    /// <summary>
+    /// A token the seller's budget can spare for work that may wait (reconciling): taken only while no other call waits for
+    /// this budget and the bucket keeps half its tokens for shipments and cancellations. Tries for at most RateLimits:MaxWait;
+    /// null when none could be spared by then.
+    /// </summary>
+    internal async Task<(BudgetPermit? Permit, DateTimeOffset RetryAt)> AcquireSpareAsync(string storeCode, RateLimitedEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(storeCode, endpoint);
+        if (!settings.Enabled)
+        {
+            return (new BudgetPermit(this, key), default);
+        }
+
+        var entry = entries.GetOrAdd(key, k => new Entry(NewBudget(k.Endpoint)));
+        var waitedSoFar = TimeSpan.Zero;
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            TimeSpan? wait = SpareWaitWhileOthersWait;
+            if (Volatile.Read(ref entry.Waiting) == 0 && await entry.Line.WaitAsync(TimeSpan.Zero, cancellationToken))
+            {
+                try
+                {
+                    lock (entry)
+                    {
+                        wait = entry.Budget.TryTakeSpare(now);
+                    }
+                }
+                finally
+                {
+                    entry.Line.Release();
+                }
+            }
+
+            if (wait is not { } delay)
+            {
+                return (new BudgetPermit(this, key), default);
+            }
+
+            delay = delay < SpareWaitWhileOthersWait ? SpareWaitWhileOthersWait : delay;
+            if (waitedSoFar + delay > settings.MaxWait)
+            {
+                return (null, now + delay);
+            }
+
+            waitedSoFar += delay;
+            await Task.Delay(delay, clock, cancellationToken);
+        }
+    }
+
+    private static readonly TimeSpan SpareWaitWhileOthersWait = TimeSpan.FromMilliseconds(100);
+
     /// <summary>When a call may go again: Walmart's replenish time if it asked to wait, else one token's time at the learnt rate.</summary>
     internal DateTimeOffset NextChance(string storeCode, RateLimitedEndpoint endpoint) =>
         entries.TryGetValue(KeyOf(storeCode, endpoint), out var entry) ? NextChance(entry) : clock.GetUtcNow() + TimeSpan.FromSeconds(1);

@@ -1,3 +1,3 @@
 namespace OrderSync.Walmart.Wire;
 
-internal sealed record OrderLineStatusDto(string? Status, QuantityDto? StatusQuantity, ReportedTrackingInfoDto? TrackingInfo);
+internal sealed record OrderLineStatusDto(string? Status, QuantityDto? StatusQuantity, ReportedTrackingInfoDto? TrackingInfo, string? CancellationReason);

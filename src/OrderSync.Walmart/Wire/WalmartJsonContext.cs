@@ -9,5 +9,6 @@ namespace OrderSync.Walmart.Wire;
 [JsonSerializable(typeof(ShipmentRequestBody))]
 [JsonSerializable(typeof(CancellationRequestBody))]
 [JsonSerializable(typeof(OrderResponseDto))]
+[JsonSerializable(typeof(OrderListResponseDto))]
 [JsonSerializable(typeof(TokenResponseDto))]
 internal sealed partial class WalmartJsonContext : JsonSerializerContext;

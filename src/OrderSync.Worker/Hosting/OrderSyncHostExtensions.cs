@@ -6,6 +6,7 @@ using OrderSync.Persistence;
 using OrderSync.Walmart;
 using OrderSync.Worker.Messaging;
 using OrderSync.Worker.Observability;
+using OrderSync.Worker.Reconciliation;
 using OrderSync.Worker.Retention;
 using OrderSync.Worker.Saga;
 using OrderSync.Worker.WalmartOperations;
@@ -49,6 +50,7 @@ public static class OrderSyncHostExtensions
 
         // After the bus: it starts once the schema is migrated, and stops first, so a pass holds no connection while the bus drains.
         services.AddOrderSyncRetention(builder.Configuration);
+        services.AddOrderSyncReconciliation(builder.Configuration);
 
         // After the schema is migrated: it reads columns the migrations add.
         services.AddSingleton<ShipByWatch>();

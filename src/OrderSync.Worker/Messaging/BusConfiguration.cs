@@ -114,6 +114,7 @@ public static class BusConfiguration
                         consumer.Message<HeldEventsDue>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                         consumer.Message<WalmartOperationCompleted>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                         consumer.Message<WalmartOperationFailed>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
+                        consumer.Message<WalmartOrderReconciled>(m => m.UsePartitioner(partition, c => c.Message.CorrelationId));
                     });
                 });
 

@@ -16,7 +16,8 @@ public sealed class OrderSyncConsumer(OrderSyncSaga saga) :
     IConsumer<HeldEventsDue>,
     IConsumer<ResyncRequested>,
     IConsumer<WalmartOperationCompleted>,
-    IConsumer<WalmartOperationFailed>
+    IConsumer<WalmartOperationFailed>,
+    IConsumer<WalmartOrderReconciled>
 {
     public Task Consume(ConsumeContext<ShipmentReceived> context) => saga.Handle(context.Message, context);
 
@@ -33,4 +34,6 @@ public sealed class OrderSyncConsumer(OrderSyncSaga saga) :
     public Task Consume(ConsumeContext<WalmartOperationCompleted> context) => saga.Handle(context.Message, context);
 
     public Task Consume(ConsumeContext<WalmartOperationFailed> context) => saga.Handle(context.Message, context);
+
+    public Task Consume(ConsumeContext<WalmartOrderReconciled> context) => saga.Handle(context.Message, context);
 }

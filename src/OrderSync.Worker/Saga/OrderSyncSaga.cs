@@ -1,11 +1,13 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using OrderSync.Contracts.Events;
+using OrderSync.Contracts.Results;
 using OrderSync.Domain;
 using OrderSync.Domain.Decisions;
 using OrderSync.Domain.State;
 using OrderSync.Worker.Hosting;
 using OrderSync.Worker.Observability;
+using OrderSync.Worker.Reconciliation;
 using OrderSync.Worker.Saga.Outbox;
 
 namespace OrderSync.Worker.Saga;
@@ -22,6 +24,8 @@ public sealed class OrderSyncSaga(
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     OrderSyncMetrics metrics,
+    IOptions<ReconciliationOptions> reconciliation,
+    ReconciliationMetrics reconciliationMetrics,
     ILogger<OrderSyncSaga> logger)
 {
     private TimeSpan ArrivalWait => options.Value.ArrivalOrderWait;
@@ -51,6 +55,9 @@ public sealed class OrderSyncSaga(
 
     public Task Handle(WalmartOperationFailed message, ConsumeContext context) =>
         Apply(context, message.CorrelationId, typeof(WalmartOperationFailed), IfNew.Refuse, (state, _) => OrderSyncRules.On(state, message));
+
+    public Task Handle(WalmartOrderReconciled message, ConsumeContext context) =>
+        Apply(context, message.CorrelationId, typeof(WalmartOrderReconciled), IfNew.Ignore, (state, now) => OrderSyncRules.On(state, message, now, reconciliation.Value.TrackWait));
 
     private async Task Apply(ConsumeContext context, Guid correlationId, Type messageType, IfNew ifNew, Func<OrderSyncState, DateTimeOffset, Decided> decide)
     {
@@ -115,6 +122,12 @@ public sealed class OrderSyncSaga(
                 case SendOperation send:
                     logger.LogInformation("Order {PurchaseOrderId}: sending {Kind} operation {OperationId}", state.PurchaseOrderId, send.Command.Kind, send.Command.OperationId);
                     break;
+                case PublishResult { Result.Data: ChangedOnWalmartData changed } publish:
+                    reconciliationMetrics.ChangesFound(state.StoreCode, changed.Lines);
+                    logger.LogInformation(
+                        "Order {PurchaseOrderId}: Walmart shows changes Commerce did not make: {Changes}; result {ResultType} {OrderStatus}", state.PurchaseOrderId,
+                        string.Join(", ", changed.Lines.Select(l => $"line {l.LineNumber} {l.Change} ({l.Quantity})")), publish.Result.Type, changed.OrderStatus);
+                    break;
                 case PublishResult publish:
                     metrics.Synced(publish.Result.Type, publish.LatencyFrom, publish.Result.Time);
                     logger.LogInformation(
@@ -139,6 +152,18 @@ public sealed class OrderSyncSaga(
                 case OperationsRequeued requeued:
                     logger.LogInformation(
                         "Order {PurchaseOrderId}: resync by {RequestedBy} queued {Count} failed operations again", state.PurchaseOrderId, requeued.RequestedBy, requeued.Count);
+                    break;
+                case OperationRedispatched redispatched:
+                    reconciliationMetrics.StuckOperationRedispatched(state.StoreCode);
+                    logger.LogWarning(
+                        "Order {PurchaseOrderId}: {Kind} operation {OperationId} was in flight longer than {StuckAfter} with nothing to carry it; sent again",
+                        state.PurchaseOrderId, redispatched.Kind, redispatched.OperationId, reconciliation.Value.StuckOperationAfter);
+                    break;
+                case ShipmentTrackOverdue overdue:
+                    reconciliationMetrics.TrackOverdue(state.StoreCode);
+                    logger.LogWarning(
+                        "Order {PurchaseOrderId}: shipment {ShipmentIncrementId} has waited {Waited} for its track; Walmart gets nothing until Commerce adds one",
+                        state.PurchaseOrderId, overdue.ShipmentIncrementId, overdue.Waited);
                     break;
                 case CopyIgnored copy:
                     logger.LogInformation("Order {PurchaseOrderId}: {What} was already applied", state.PurchaseOrderId, copy.What);

@@ -9,6 +9,7 @@ using OrderSync.Walmart;
 using OrderSync.Walmart.Tracking;
 using OrderSync.Worker.Messaging.Redelivery;
 using OrderSync.Worker.Observability;
+using OrderSync.Worker.Reconciliation;
 using OrderSync.Worker.Saga;
 
 namespace OrderSync.Worker.WalmartOperations;
@@ -147,7 +148,7 @@ public sealed class ExecuteWalmartOperationConsumer(
             CorrelationId = command.CorrelationId,
             OperationId = command.OperationId,
             Lines = [.. plan.Select(p => OperationLineFor(command, p, read, order))],
-            Order = [.. order.Lines.Select(l => new OrderLineState(l.LineNumber, l.Sku, l.Quantity, l.ShippedQuantity, l.CancelledQuantity))],
+            Order = WalmartLineStates.Of(order),
             CompletedAt = clock.GetUtcNow(),
             ShipBy = attempt.ShipBy,
             Warnings = tracking is { Verdict: TrackingVerdict.Unrecognised, Message: { } warning } ? [warning] : [],

@@ -71,6 +71,7 @@ public sealed record OutboxMessage(long Id, Guid CorrelationId, string Kind, str
                     new JsonDerivedType(typeof(ShipmentSyncedData), "shipment-synced"),
                     new JsonDerivedType(typeof(CancellationSyncedData), "cancellation-synced"),
                     new JsonDerivedType(typeof(SyncFailedData), "sync-failed"),
+                    new JsonDerivedType(typeof(ChangedOnWalmartData), "changed-on-walmart"),
                 },
             };
         }
