@@ -440,10 +440,11 @@ public static partial class OrderSyncRules
         $"The new tracking number of shipment {shipment.IncrementId} was not sent to Walmart: Walmart accepts tracking changes for " +
         $"{InWords(window)} after shipping; change it in Seller Center.";
 
-    /// <summary>A whole number of the largest unit that fits, as a merchant reads it: 4 hours, 90 minutes, 30 seconds.</summary>
+    /// <summary>A whole number of the largest unit that fits, as a merchant reads it: 3 days, 4 hours, 90 minutes, 30 seconds.</summary>
     private static string InWords(TimeSpan span)
     {
-        var (count, unit) = span.Ticks % TimeSpan.TicksPerHour == 0 ? ((long)span.TotalHours, "hour")
+        var (count, unit) = span.Ticks % TimeSpan.TicksPerDay == 0 ? ((long)span.TotalDays, "day")
+            : span.Ticks % TimeSpan.TicksPerHour == 0 ? ((long)span.TotalHours, "hour")
             : span.Ticks % TimeSpan.TicksPerMinute == 0 ? ((long)span.TotalMinutes, "minute")
             : ((long)Math.Ceiling(span.TotalSeconds), "second");
         return count == 1 ? $"1 {unit}" : $"{count} {unit}s";

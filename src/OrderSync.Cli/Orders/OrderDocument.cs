@@ -23,6 +23,7 @@ public static class OrderDocument
             ["currentState"] = row.CurrentState ?? Text(data, "CurrentState"),
             ["lastError"] = Text(data, "LastError"),
             ["shipBy"] = Time(data, "ShipBy"),
+            ["lastReconciledAt"] = Time(data, "LastReconciledAt"),
             ["hasOpenWork"] = data.TryGetProperty("HasOpenWork", out var openWork) && openWork.ValueKind == JsonValueKind.True,
             ["correlationId"] = row.CorrelationId.ToString(),
             ["version"] = row.Version,
@@ -58,6 +59,7 @@ public static class OrderDocument
                     : null,
                 ["walmartLines"] = Items(shipment, "WalmartLines", line => JsonValue.Create(Scalar(line))),
                 ["sentTrackingNumber"] = Text(shipment, "SentTrackingNumber"),
+                ["trackOverdueSince"] = EnumName(shipment, "Status", SagaEnums.ShipmentStatus) == "WaitingForTrack" ? Time(shipment, "TrackOverdueSince") : null,
             }),
             ["cancellation"] = Child(data, "Cancellation") is { } cancellation
                 ? new JsonObject

@@ -45,6 +45,7 @@ public sealed class ShowOrderCommand : AsyncCommand<OrderSettings>
             ("created", Tables.Time(order["createdAt"]?.GetValue<DateTimeOffset>())),
             ("ship by (Walmart)", Tables.Time(order["shipBy"]?.GetValue<DateTimeOffset>())),
             ("updated", Tables.Time(order["updatedAt"]?.GetValue<DateTimeOffset>())),
+            ("last reconciled", order["lastReconciledAt"] is null ? "(not yet)" : Tables.Time(order["lastReconciledAt"]!.GetValue<DateTimeOffset>())),
             ("saga id", Text(order, "correlationId")),
         ]));
 
@@ -76,6 +77,13 @@ public sealed class ShowOrderCommand : AsyncCommand<OrderSettings>
                 string.Join(", ", (shipment["walmartLines"]?.AsArray() ?? []).Select(line => line?.ToString())),
                 Text(shipment, "sentTrackingNumber"),
             ]);
+
+        foreach (var stuck in (order["shipments"]?.AsArray() ?? []).OfType<JsonObject>().Where(shipment => shipment["trackOverdueSince"] is not null))
+        {
+            Console.Out.WriteLine(
+                $"Stuck: shipment {Text(stuck, "incrementId")} has waited too long for its track (reported {Tables.Time(stuck["trackOverdueSince"]?.GetValue<DateTimeOffset>())}); "
+                + "add the track in Commerce, or ship it in Seller Center.");
+        }
 
         if (order["cancellation"] is JsonObject cancellation)
         {
