@@ -19,22 +19,30 @@ public static partial class OrderSyncRules
     public static Decided On(OrderSyncState state, WalmartOrderReconciled reconciled, DateTimeOffset now, TrackWaitLimits trackWait)
     {
         List<Decision> decisions = [];
-        var firstLook = state.LastReconciledAt is null;
+        var comparedBefore = state.ComparedWithWalmartAt is not null;
         var linesBefore = state.WalmartLines;
-        state.LastReconciledAt = reconciled.CheckedAt;
 
-        // While an operation of the order is in flight, what Walmart shows may be that operation's own doing: compared next pass.
-        if (reconciled.WalmartLines is { } seen && state.InFlight is null)
+        // While an operation of the order is in flight, what Walmart shows may be that operation's own doing; and lines an operation
+        // brought back after the pass began are newer than what the pass read. Either way the next pass reads the order again.
+        if (reconciled.WalmartLines is { } seen)
         {
-            state.AdoptWalmartLines(seen, reconciled, decisions);
+            if (state.InFlight is null && !(state.WalmartLinesSeenAt > reconciled.CheckedAt))
+            {
+                state.AdoptWalmartLines(seen, reconciled, decisions);
+                state.ComparedWithWalmartAt = reconciled.CheckedAt;
+            }
+            else
+            {
+                state.ComparedWithWalmartAt = null;
+            }
         }
 
         state.RedispatchStuck(reconciled.StuckOperations, decisions);
         state.WatchTrackWait(now, trackWait, decisions);
 
-        // An order with nothing left to do is saved only when something changed: saving it would count it as changed since the
-        // pass, and bring it back to every pass after.
-        var changed = decisions.Count > 0 || firstLook || state.HasOpenWork || !linesBefore.SequenceEqual(state.WalmartLines);
+        // Saved only when something changed: a save counts as the order's last sign of life, which tells a stuck operation, and as
+        // a change since the pass, which brings the order back to the next one.
+        var changed = decisions.Count > 0 || comparedBefore != (state.ComparedWithWalmartAt is not null) || !linesBefore.SequenceEqual(state.WalmartLines);
         return new Decided(changed, decisions);
     }
 
@@ -42,6 +50,7 @@ public static partial class OrderSyncRules
     {
         var changes = WalmartChangeDetector.Compare(state.WalmartLines, seen);
         state.WalmartLinesList = [.. seen];
+        state.WalmartLinesSeenAt = reconciled.CheckedAt;
         foreach (var change in changes.Where(c => c.Change == WalmartChanges.TrackingChanged))
         {
             // Walmart now holds this number: a later Commerce track is compared with it, not with the one the worker sent.
@@ -79,7 +88,7 @@ public static partial class OrderSyncRules
         }
 
         decisions.Add(new SendOperation(command));
-        decisions.Add(new OperationRedispatched(operation.OperationId, operation.Kind, state.LastReconciledAt));
+        decisions.Add(new OperationRedispatched(operation.OperationId, operation.Kind));
     }
 
     private static void WatchTrackWait(this OrderSyncState state, DateTimeOffset now, TrackWaitLimits limits, List<Decision> decisions)

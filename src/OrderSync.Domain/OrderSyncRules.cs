@@ -101,6 +101,7 @@ public static partial class OrderSyncRules
         operation.Status = OperationStatus.Succeeded;
         operation.Error = null;
         state.WalmartLinesList = [.. completed.Order];
+        state.WalmartLinesSeenAt = completed.CompletedAt;
         state.KeepShipBy(completed.ShipBy);
         state.LastError = null;
         List<Decision> decisions = [];

@@ -8,7 +8,8 @@ public sealed class OrderSyncSagaReader(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         correlation_id as CorrelationId, current_state as CurrentState, version as Version, data::text as Data,
-        store_code as StoreCode, purchase_order_id as PurchaseOrderId, created_at as CreatedAt, updated_at as UpdatedAt
+        store_code as StoreCode, purchase_order_id as PurchaseOrderId, created_at as CreatedAt, updated_at as UpdatedAt,
+        last_reconciled_at as LastReconciledAt
         """;
 
     /// <summary>The orders with this purchase order id: one per store that has it, or only the given store's.</summary>

@@ -11,4 +11,7 @@ public sealed record OrderSyncSagaRow
     public string? PurchaseOrderId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When a reconciling pass last looked at the order; null before the first.</summary>
+    public DateTimeOffset? LastReconciledAt { get; init; }
 }

@@ -23,7 +23,7 @@ public static class OrderDocument
             ["currentState"] = row.CurrentState ?? Text(data, "CurrentState"),
             ["lastError"] = Text(data, "LastError"),
             ["shipBy"] = Time(data, "ShipBy"),
-            ["lastReconciledAt"] = Time(data, "LastReconciledAt"),
+            ["lastReconciledAt"] = row.LastReconciledAt,
             ["hasOpenWork"] = data.TryGetProperty("HasOpenWork", out var openWork) && openWork.ValueKind == JsonValueKind.True,
             ["correlationId"] = row.CorrelationId.ToString(),
             ["version"] = row.Version,

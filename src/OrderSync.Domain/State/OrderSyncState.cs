@@ -130,9 +130,16 @@ public sealed class OrderSyncState
             .Where(time => time is not null && time > DateTimeOffset.MinValue)
             .Min();
 
-    /// <summary>When a reconciling pass last compared the order with Walmart, or looked for its stuck work.</summary>
+    /// <summary>
+    /// When a pass last compared Walmart's lines with the order's; null when it never did, or when the last pass could not (an
+    /// operation in flight, or lines newer than what it read): the next pass then reads the order by itself.
+    /// </summary>
     [JsonInclude]
-    public DateTimeOffset? LastReconciledAt { get; internal set; }
+    public DateTimeOffset? ComparedWithWalmartAt { get; internal set; }
+
+    /// <summary>As of when <see cref="WalmartLines"/> show Walmart: what Walmart showed before is older news.</summary>
+    [JsonInclude]
+    public DateTimeOffset? WalmartLinesSeenAt { get; internal set; }
 
     [JsonIgnore]
     public OperationRecord? InFlight => Operations.FirstOrDefault(o => o.Status == OperationStatus.InFlight);

@@ -134,8 +134,8 @@ public sealed class ReconciliationPass(
         }
         while (cursor is not null);
 
-        // An order never compared may have changed on Walmart before the last pass: it is read once, by itself.
-        foreach (var (_, state) in states.Where(s => s.State.LastReconciledAt is null && !seen.ContainsKey(s.State.PurchaseOrderId) && complete))
+        // An order not compared yet may have changed on Walmart before the last pass: it is read by itself.
+        foreach (var (_, state) in states.Where(s => complete && s.State.ComparedWithWalmartAt is null && s.State.InFlight is null && !seen.ContainsKey(s.State.PurchaseOrderId)))
         {
             var read = await walmart.GetOrderAsync(state.StoreCode, state.PurchaseOrderId, WalmartCallPriority.Spare, cancellationToken);
             calls++;
@@ -164,6 +164,13 @@ public sealed class ReconciliationPass(
                 WalmartLines = seen.TryGetValue(state.PurchaseOrderId, out var walmartOrder) ? WalmartLineStates.Of(walmartOrder) : null,
                 StuckOperations = stuck,
             }, cancellationToken);
+        }
+
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "update order_sync_saga set last_reconciled_at = @at where correlation_id = any(@ids)",
+                new { at = passStarted.UtcDateTime, ids = states.Select(s => s.Order.CorrelationId).ToArray() }, cancellationToken: cancellationToken));
         }
 
         metrics.OrdersChecked(account.Key, states.Count);
