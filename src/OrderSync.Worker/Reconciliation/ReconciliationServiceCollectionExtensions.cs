@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace OrderSync.Worker.Reconciliation;
@@ -9,7 +10,7 @@ public static class ReconciliationServiceCollectionExtensions
     {
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReconciliationOptions>, ReconciliationOptionsValidator>();
-        services.AddSingleton<ReconciliationMetrics>();
+        services.TryAddSingleton<ReconciliationMetrics>();
         services.AddSingleton<ReconciliationPass>();
         services.AddHostedService<ReconciliationService>();
         return services;

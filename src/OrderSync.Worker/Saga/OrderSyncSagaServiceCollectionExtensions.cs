@@ -3,6 +3,7 @@ using OrderSync.Worker.Hosting;
 using OrderSync.Worker.Messaging;
 using OrderSync.Worker.Messaging.Redelivery;
 using OrderSync.Worker.Observability;
+using OrderSync.Worker.Reconciliation;
 using OrderSync.Worker.Saga.Outbox;
 
 namespace OrderSync.Worker.Saga;
@@ -16,6 +17,8 @@ public static class OrderSyncSagaServiceCollectionExtensions
         services.TryAddSingleton<OrderSyncMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<WorkerOptions>();
+        services.AddOptions<ReconciliationOptions>();
+        services.TryAddSingleton<ReconciliationMetrics>();
         services.TryAddSingleton<WalmartOperationLanes>();
         services.TryAddSingleton<DelayedRedelivery>();
         services.TryAddSingleton<IHeldEventTimer, WaitQueueHeldEventTimer>();
