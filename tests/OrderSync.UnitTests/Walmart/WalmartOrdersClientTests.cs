@@ -7,7 +7,8 @@ public sealed class WalmartOrdersClientTests : IDisposable
 {
     private const string Store = WalmartClientHarness.StoreCode;
     // No waiting in place for the budget: each test sees the answer Walmart gave.
-    private readonly WalmartClientHarness harness = new(new Dictionary<string, string?> { ["Walmart:RequestTimeout"] = "00:00:00.300", ["Walmart:RateLimits:MaxWait"] = "00:00:00" });
+    // Walmart's default 30 s request timeout: a short one would turn a slow moment of a busy machine into a timed-out call.
+    private readonly WalmartClientHarness harness = new(new Dictionary<string, string?> { ["Walmart:RateLimits:MaxWait"] = "00:00:00" });
 
     [Fact]
     public async Task Every_orders_call_sends_the_token_a_new_correlation_id_and_the_service_name()
@@ -170,13 +171,14 @@ public sealed class WalmartOrdersClientTests : IDisposable
     [Fact]
     public async Task A_timeout_is_transient_and_does_not_throw()
     {
-        harness.Handler.OnOrders = async (_, cancellationToken) =>
+        using var impatient = new WalmartClientHarness(new Dictionary<string, string?> { ["Walmart:RequestTimeout"] = "00:00:00.300", ["Walmart:RateLimits:MaxWait"] = "00:00:00" });
+        impatient.Handler.OnOrders = async (_, cancellationToken) =>
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return FakeWalmartHandler.Order();
         };
 
-        var response = await harness.Client.ShipLinesAsync(Store, "PO-1", [WalmartClientHarness.ShipLine()]);
+        var response = await impatient.Client.ShipLinesAsync(Store, "PO-1", [WalmartClientHarness.ShipLine()]);
 
         response.Outcome.ShouldBe(WalmartOutcome.Transient);
         response.HttpStatus.ShouldBeNull();
