@@ -38,44 +38,25 @@ public sealed class PurgeDeadLettersCommand : AsyncCommand<PurgeDeadLettersComma
         var chosen = settings.Choose(scan.Messages, now);
         if (chosen.Count > 0)
         {
-            // All archived in one transaction before the first acknowledgement: a failure here deletes nothing.
-            await new DeadLetterArchive(database).Archive([.. chosen.Select(Archived)], cancellationToken);
-            var acknowledged = 0;
+            // All archived in one transaction before the first acknowledgement: a failure there deletes nothing.
             try
             {
                 await OperatorProgress.Run(settings.Json, "purging dead letters", chosen.Count, async step =>
                 {
-                    foreach (var message in chosen)
-                    {
-                        await scan.Acknowledge(message, cancellationToken);
-                        acknowledged++;
-                        step();
-                    }
-
-                    return acknowledged;
+                    await DeadLetterActions.Purge(scan.Held, new DeadLetterArchive(database), chosen, Operator.Name, step, cancellationToken);
+                    return chosen.Count;
                 });
             }
-            catch (Exception exception)
+            catch (DeadLettersPartlyPurgedException failure)
             {
-                var (reason, code) = CliException.Describe(exception);
-                throw new CliException($"{reason} (all {chosen.Count} were archived; {acknowledged} were removed, the rest stay dead letters)", code);
+                var (reason, code) = CliException.Describe(failure.InnerException!);
+                throw new CliException($"{reason} ({failure.Message})", code);
             }
         }
 
         Print(settings, chosen);
         return ExitCodes.Success;
     }
-
-    private static DeadLetterArchiveEntry Archived(DeadLetter message) => new()
-    {
-        MessageId = message.Id,
-        Queue = message.Queue,
-        Reason = message.Reason,
-        HeadersJson = HeaderValues.Json(message.Headers).ToJsonString(),
-        Body = message.Body.ToArray(),
-        ContentType = message.Properties.ContentType,
-        ArchivedBy = Operator.Name,
-    };
 
     private static void Print(Settings settings, IReadOnlyList<DeadLetter> purged)
     {

@@ -90,45 +90,22 @@ public sealed class RequeueDeadLettersCommand : AsyncCommand<RequeueDeadLettersC
 
     private static async Task<Guid> Requeue(DeadLetterScan scan, DeadLetterRequeuer requeuer, DeadLetterRequeueLog log, DeadLetter message, CancellationToken cancellationToken)
     {
-        var requeue = new DeadLetterRequeue
-        {
-            RequeueId = Guid.NewGuid(),
-            MessageId = message.Id,
-            DeadLetterQueue = message.Queue,
-            TargetQueue = message.TargetQueue!,
-            Reason = message.Reason,
-            PurchaseOrderId = message.PurchaseOrderId,
-            RequeuedAt = DateTimeOffset.UtcNow,
-            RequeuedBy = Operator.Name,
-        };
-
-        // Recorded before the copy is published: the worker may consume the copy at once and look for the row to resolve.
-        await log.Record(requeue, cancellationToken);
         try
         {
-            await requeuer.Publish(message, requeue.RequeueId, requeue.RequeuedAt, cancellationToken);
+            return await DeadLetterActions.Requeue(scan.Held, requeuer, log, message, Operator.Name, cancellationToken);
         }
-        catch (Exception exception) when (exception is PublishException or OperationInterruptedException or AlreadyClosedException)
+        catch (DeadLetterNotRequeuedException failure)
         {
-            await log.Forget(requeue.RequeueId, CancellationToken.None);
+            var exception = failure.InnerException!;
             var why = exception is PublishReturnException returned ? $"{returned.ReplyCode} {returned.ReplyText}"
                 : exception is PublishException ? "the broker refused it"
                 : CliException.Describe(exception).Message;
-            throw new CliException($"the copy of dead letter {message.Id} for {message.TargetQueue} was not confirmed: {why}", ExitCodes.Unavailable);
+            throw new CliException($"{failure.Message}: {why}", ExitCodes.Unavailable);
         }
-
-        try
+        catch (DeadLetterInBothQueuesException failure)
         {
-            await scan.Acknowledge(message, cancellationToken);
+            throw new CliException($"{failure.Message}: {CliException.Describe(failure.InnerException!).Message}", ExitCodes.Unavailable);
         }
-        catch (Exception exception) when (exception is OperationInterruptedException or AlreadyClosedException)
-        {
-            throw new CliException(
-                $"dead letter {message.Id} was requeued to {message.TargetQueue} but could not be removed from {message.Queue}, so it is in both: {CliException.Describe(exception).Message}",
-                ExitCodes.Unavailable);
-        }
-
-        return requeue.RequeueId;
     }
 
     private static async Task RequireTargets(DeadLetterScan scan, IReadOnlyList<DeadLetter> movable, CancellationToken cancellationToken)

@@ -1,62 +1,28 @@
-using System.Text;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using OrderSync.Operations.DeadLetters;
+using OrderSync.Persistence;
 using OrderSync.Worker.Hosting;
-using OrderSync.Worker.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
 namespace OrderSync.Worker.OperatorPage;
 
 /// <summary>
-/// Reads the worker's dead letters without taking them: each is got unacknowledged and returned to its queue when the
-/// channel closes, as <c>ordersync dead-letters list</c> does. At most <see cref="MaxPerQueue"/> a queue.
+/// The worker's dead letters for the on-call page, read as <c>ordersync dead-letters</c> reads them (<see cref="HeldDeadLetters"/>):
+/// held unacknowledged and returned to their queue, unless a requeue or purge of their group took them.
+/// At most <see cref="MaxPerQueue"/> a queue.
 /// </summary>
-public sealed class DeadLetterBrowser(IOptions<ConnectionStringsOptions> connectionStrings)
+public sealed class DeadLetterBrowser(IOptions<ConnectionStringsOptions> connectionStrings, NpgsqlDataSource database)
 {
     public const int MaxPerQueue = 1000;
 
-    public static readonly IReadOnlyList<string> Queues =
-    [
-        .. new[] { QueueNames.CommerceEvents, QueueNames.OrderSync, QueueNames.WalmartOperations, QueueNames.OperatorCommands }
-            .SelectMany(queue => new[] { queue + "_error", queue + "_skipped" }),
-    ];
+    private const string ActedBy = "operator page";
 
     public async Task<IReadOnlyList<DeadLetterGroup>> Groups(CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory
-        {
-            Uri = connectionStrings.Value.RabbitMqUri,
-            ClientProvidedName = "ordersync operator page",
-            AutomaticRecoveryEnabled = false,
-        };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
-        var letters = new List<(string Queue, string Reason, string? PurchaseOrderId, DateTimeOffset? FaultedAt)>();
-        foreach (var queue in Queues)
-        {
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            try
-            {
-                await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
-            }
-            catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == Constants.NotFound)
-            {
-                continue;
-            }
-
-            for (var read = 0; read < MaxPerQueue; read++)
-            {
-                var message = await channel.BasicGetAsync(queue, autoAck: false, cancellationToken);
-                if (message is null)
-                {
-                    break;
-                }
-
-                var headers = message.BasicProperties.Headers ?? new Dictionary<string, object?>();
-                letters.Add((queue, Reason(headers), Text(headers, "x-purchase-order-id"), FaultedAt(headers)));
-            }
-        }
-
-        return [.. letters
+        await using var held = await Hold(WorkerQueues.DeadLetterQueues, cancellationToken);
+        return [.. held.Messages
             .GroupBy(letter => (letter.Queue, letter.Reason))
             .Select(group => new DeadLetterGroup(
                 group.Key.Queue,
@@ -68,25 +34,81 @@ public sealed class DeadLetterBrowser(IOptions<ConnectionStringsOptions> connect
             .OrderByDescending(group => group.Messages)];
     }
 
-    private static string Reason(IDictionary<string, object?> headers) =>
-        Text(headers, "MT-Fault-Message") is { Length: > 0 } message ? message
-        : Text(headers, "MT-Reason") is { Length: > 0 } reason ? reason
-        : "unknown";
-
-    private static DateTimeOffset? FaultedAt(IDictionary<string, object?> headers) =>
-        DateTimeOffset.TryParse(Text(headers, "MT-Fault-Timestamp"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
-            ? time
-            : null;
-
-    private static string? Text(IDictionary<string, object?> headers, string name) =>
-        headers.TryGetValue(name, out var value) ? value switch
+    /// <summary>Sends the group's dead letters back to the queues they failed on; those requeue refuses stay. Null for a queue not the worker's.</summary>
+    public async Task<DeadLetterGroupOutcome?> Requeue(string queue, string reason, CancellationToken cancellationToken)
+    {
+        if (!WorkerQueues.IsDeadLetterQueue(queue))
         {
-            byte[] bytes => Encoding.UTF8.GetString(bytes),
-            null => null,
-            _ => value.ToString(),
+            return null;
         }
-        : null;
+
+        await using var held = await Hold([queue], cancellationToken);
+        var group = held.Messages.Where(letter => letter.Reason == reason).ToList();
+        var movable = group.Where(letter => letter.TargetQueue is not null).ToList();
+        if (movable.Count > 0)
+        {
+            var log = new DeadLetterRequeueLog(database);
+            await using var requeuer = await DeadLetterRequeuer.Open(held.Connection, cancellationToken);
+            foreach (var letter in movable)
+            {
+                await DeadLetterActions.Requeue(held, requeuer, log, letter, ActedBy, cancellationToken);
+            }
+        }
+
+        return new DeadLetterGroupOutcome(movable.Count, group.Count - movable.Count);
+    }
+
+    /// <summary>Archives the group's dead letters to dead_letter_archive, then deletes them. Null for a queue not the worker's.</summary>
+    public async Task<DeadLetterGroupOutcome?> Purge(string queue, string reason, CancellationToken cancellationToken)
+    {
+        if (!WorkerQueues.IsDeadLetterQueue(queue))
+        {
+            return null;
+        }
+
+        await using var held = await Hold([queue], cancellationToken);
+        var group = held.Messages.Where(letter => letter.Reason == reason).ToList();
+        await DeadLetterActions.Purge(held, new DeadLetterArchive(database), group, ActedBy, () => { }, cancellationToken);
+        return new DeadLetterGroupOutcome(group.Count, 0);
+    }
+
+    private async Task<HeldDeadLetters> Hold(IEnumerable<string> queues, CancellationToken cancellationToken)
+    {
+        var factory = new ConnectionFactory
+        {
+            Uri = connectionStrings.Value.RabbitMqUri,
+            ClientProvidedName = "ordersync operator page",
+            AutomaticRecoveryEnabled = false,
+        };
+        var connection = await factory.CreateConnectionAsync(cancellationToken);
+        try
+        {
+            var existing = new List<DeadLetterQueue>();
+            foreach (var queue in queues)
+            {
+                await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+                try
+                {
+                    var declared = await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
+                    existing.Add(new DeadLetterQueue(queue, Math.Min(declared.MessageCount, MaxPerQueue)));
+                }
+                catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == Constants.NotFound)
+                {
+                }
+            }
+
+            return await HeldDeadLetters.Read(connection, existing, () => { }, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 }
 
 /// <summary>Dead letters of one queue that failed for the same reason.</summary>
 public sealed record DeadLetterGroup(string Queue, string Reason, int Messages, DateTimeOffset? FirstFaultedAt, DateTimeOffset? LastFaultedAt, IReadOnlyList<string> PurchaseOrders);
+
+/// <summary>How many of a group's dead letters an action took, and how many it left where they were.</summary>
+public sealed record DeadLetterGroupOutcome(int Done, int Left);

@@ -18,7 +18,8 @@ namespace OrderSync.Worker.OperatorPage;
 
 /// <summary>
 /// The on-call page, server-rendered on the health address: orders by status with filters and paging, one order's
-/// timeline, dead letters grouped by reason. Read-only unless OperatorPage:ActionsEnabled, and then a resync needs the token.
+/// timeline, dead letters grouped by reason. Read-only unless OperatorPage:ActionsEnabled, and then a resync, a requeue or a
+/// purge needs the token.
 /// </summary>
 public static class OperatorPageEndpoints
 {
@@ -45,7 +46,11 @@ public static class OperatorPageEndpoints
             Orders(request, database, options, cancellationToken));
         app.MapGet("/operator/orders/{store}/{purchaseOrderId}", (string store, string purchaseOrderId, NpgsqlDataSource database, CancellationToken cancellationToken) =>
             Order(store, purchaseOrderId, database, options, cancellationToken));
-        app.MapGet("/operator/dead-letters", (DeadLetterBrowser browser, CancellationToken cancellationToken) => DeadLetters(browser, cancellationToken));
+        app.MapGet("/operator/dead-letters", (DeadLetterBrowser browser, CancellationToken cancellationToken) => DeadLetters(browser, options, cancellationToken));
+        app.MapPost("/operator/dead-letters/requeue", (HttpRequest request, DeadLetterBrowser browser, CancellationToken cancellationToken) =>
+            DeadLetterAction(request, token, browser.Requeue, "requeued", StatusCodes.Status202Accepted, cancellationToken));
+        app.MapPost("/operator/dead-letters/purge", (HttpRequest request, DeadLetterBrowser browser, CancellationToken cancellationToken) =>
+            DeadLetterAction(request, token, browser.Purge, "purged (archived in dead_letter_archive)", StatusCodes.Status200OK, cancellationToken));
         app.MapPost("/operator/orders/{store}/{purchaseOrderId}/resync", (string store, string purchaseOrderId, HttpRequest request, NpgsqlDataSource database, IBus bus, CancellationToken cancellationToken) =>
             Resync(store, purchaseOrderId, request, token, database, bus, cancellationToken));
         return app;
@@ -151,20 +156,95 @@ public static class OperatorPageEndpoints
         return HttpResults.Content(Page($"Order {purchaseOrderId}", body.ToString()), "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> DeadLetters(DeadLetterBrowser browser, CancellationToken cancellationToken)
+    private static async Task<IResult> DeadLetters(DeadLetterBrowser browser, OperatorPageOptions options, CancellationToken cancellationToken)
     {
         var groups = await browser.Groups(cancellationToken);
-        var body = groups.Count == 0
+        var actions = options.ActionsEnabled && groups.Count > 0;
+        string[] columns = ["queue", "reason", "messages", "first", "last", "orders"];
+        var body = new StringBuilder();
+        if (actions)
+        {
+            body.Append("<p class=\"notice\"><label>Token <input type=\"password\" id=\"token\" autocomplete=\"off\"></label> <span id=\"action-result\"></span></p>");
+        }
+
+        body.Append(groups.Count == 0
             ? "<p id=\"no-dead-letters\">No dead letters.</p>"
             : Table(
-                ["queue", "reason", "messages", "first", "last", "orders"],
-                groups.Select(group => new[]
+                actions ? [.. columns, "action"] : columns,
+                groups.Select(group =>
                 {
-                    E(group.Queue), E(group.Reason), E(group.Messages), E(Time(group.FirstFaultedAt)), E(Time(group.LastFaultedAt)),
-                    string.Join(", ", group.PurchaseOrders.Select(E)),
+                    string[] cells =
+                    [
+                        E(group.Queue), E(group.Reason), E(group.Messages), E(Time(group.FirstFaultedAt)), E(Time(group.LastFaultedAt)),
+                        string.Join(", ", group.PurchaseOrders.Select(E)),
+                    ];
+                    var data = $"data-queue=\"{E(group.Queue)}\" data-reason=\"{E(group.Reason)}\" data-messages=\"{E(group.Messages)}\"";
+                    return actions
+                        ? [.. cells, $"<button type=\"button\" class=\"requeue\" {data}>Requeue</button> <button type=\"button\" class=\"purge\" {data}>Purge</button>"]
+                        : cells;
                 }),
-                "dead-letters");
-        return HttpResults.Content(Page("Dead letters by reason", body + "<p>Requeue or purge them with <code>ordersync dead-letters</code>.</p>"), "text/html; charset=utf-8");
+                "dead-letters"));
+        if (actions)
+        {
+            body.Append("""
+                <script>
+                  for (const button of document.querySelectorAll('#dead-letters button')) {
+                    button.addEventListener('click', async () => {
+                      const action = button.className;
+                      if (action === 'purge' && !confirm('Purge ' + button.dataset.messages + ' dead letters of ' + button.dataset.queue + '? Each is archived, then deleted.')) {
+                        return;
+                      }
+                      const answer = await fetch('/operator/dead-letters/' + action, {
+                        method: 'POST',
+                        headers: { Authorization: 'Bearer ' + document.getElementById('token').value },
+                        body: new URLSearchParams({ queue: button.dataset.queue, reason: button.dataset.reason }) });
+                      document.getElementById('action-result').textContent = (answer.ok ? '' : 'Refused: ' + answer.status + ' ') + await answer.text();
+                    });
+                  }
+                </script>
+                """);
+        }
+        else
+        {
+            body.Append("<p>Requeue or purge them with <code>ordersync dead-letters</code>, or here when the page's actions are enabled.</p>");
+        }
+
+        return HttpResults.Content(Page("Dead letters by reason", body.ToString()), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> DeadLetterAction(
+        HttpRequest request,
+        string? token,
+        Func<string, string, CancellationToken, Task<DeadLetterGroupOutcome?>> act,
+        string done,
+        int doneStatus,
+        CancellationToken cancellationToken)
+    {
+        if (token is null)
+        {
+            return HttpResults.NotFound();
+        }
+
+        if (!BearerToken.Carries(request, token))
+        {
+            return HttpResults.Text("a bearer token is needed", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        var queue = form?["queue"].ToString();
+        var reason = form?["reason"].ToString();
+        if (string.IsNullOrEmpty(queue) || reason is null)
+        {
+            return HttpResults.Text("name the group: queue and reason", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (await act(queue, reason, cancellationToken) is not { } outcome)
+        {
+            return HttpResults.Text($"{queue} is not one of the worker's dead-letter queues", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var left = outcome.Left == 0 ? string.Empty : $"; {outcome.Left} stay, since they cannot go back to a worker queue";
+        return HttpResults.Text($"{outcome.Done} dead letter{(outcome.Done == 1 ? string.Empty : "s")} {done}{left}", statusCode: doneStatus);
     }
 
     private static async Task<IResult> Resync(

@@ -1,4 +1,5 @@
 using OrderSync.Cli.DeadLetters;
+using OrderSync.Operations.DeadLetters;
 
 namespace OrderSync.UnitTests.Cli;
 

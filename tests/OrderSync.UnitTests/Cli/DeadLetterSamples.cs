@@ -1,5 +1,5 @@
 using System.Text;
-using OrderSync.Cli.DeadLetters;
+using OrderSync.Operations.DeadLetters;
 using RabbitMQ.Client;
 
 namespace OrderSync.UnitTests.Cli;

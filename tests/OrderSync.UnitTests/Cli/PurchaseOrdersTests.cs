@@ -1,5 +1,5 @@
 using System.Text;
-using OrderSync.Cli.DeadLetters;
+using OrderSync.Operations.DeadLetters;
 
 namespace OrderSync.UnitTests.Cli;
 

@@ -1,4 +1,4 @@
-using OrderSync.Cli.DeadLetters;
+using OrderSync.Operations.DeadLetters;
 
 namespace OrderSync.UnitTests.Cli;
 

@@ -1,4 +1,4 @@
-using OrderSync.Cli.DeadLetters;
+using OrderSync.Operations.DeadLetters;
 using OrderSync.Walmart;
 using OrderSync.Worker.Messaging;
 using OrderSync.Worker.Messaging.Redelivery;

@@ -1,4 +1,4 @@
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 /// <summary>MassTransit's dead-letter queues: <c>{queue}_error</c> for faults, <c>{queue}_skipped</c> for messages no consumer took.</summary>
 public static class DeadLetterQueueNames

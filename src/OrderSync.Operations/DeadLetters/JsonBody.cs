@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 public static class JsonBody
 {

@@ -1,4 +1,4 @@
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 /// <summary>Headers MassTransit puts on a message it moves to <c>_error</c> or <c>_skipped</c>, and ours.</summary>
 public static class FaultHeaders

@@ -1,6 +1,6 @@
 using RabbitMQ.Client;
 
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 /// <summary>A message in a dead-letter queue, read and held unacknowledged by the command that reads it.</summary>
 public sealed record DeadLetter

@@ -1,3 +1,3 @@
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 public sealed record DeadLetterQueue(string Name, uint MessageCount);

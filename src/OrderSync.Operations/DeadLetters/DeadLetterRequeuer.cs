@@ -1,8 +1,7 @@
 using System.Globalization;
-using OrderSync.Cli.Infrastructure;
 using RabbitMQ.Client;
 
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 /// <summary>Publishes copies of dead letters to the queues they failed on, each confirmed by the broker before it returns.</summary>
 public sealed class DeadLetterRequeuer : IAsyncDisposable
@@ -12,7 +11,8 @@ public sealed class DeadLetterRequeuer : IAsyncDisposable
     private DeadLetterRequeuer(IChannel channel) => _channel = channel;
 
     public static async Task<DeadLetterRequeuer> Open(IConnection connection, CancellationToken cancellationToken) =>
-        new(await Broker.ConfirmingChannel(connection, cancellationToken));
+        new(await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken));
 
     /// <summary>
     /// Returns once the broker confirmed the copy; throws when it refused it or could not route it (mandatory, so a copy

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using RabbitMQ.Client;
 
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 /// <summary>Turns a message read from a dead-letter queue into a <see cref="DeadLetter"/>.</summary>
 public static class DeadLetterDecoder

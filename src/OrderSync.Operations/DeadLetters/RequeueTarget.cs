@@ -1,4 +1,4 @@
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 /// <summary>Where requeue sends a dead letter, or why it will not: exactly one of the two is set.</summary>
 public sealed record RequeueTarget(string? Queue, string? Refusal)

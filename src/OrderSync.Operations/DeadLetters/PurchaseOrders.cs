@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 /// <summary>Which Walmart purchase order a dead letter concerns.</summary>
 public static class PurchaseOrders

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using RabbitMQ.Client;
 
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 /// <summary>AMQP header values as RabbitMQ.Client hands them over (strings arrive as UTF-8 bytes), made readable.</summary>
 public static class HeaderValues

@@ -1,4 +1,4 @@
-namespace OrderSync.Cli.DeadLetters;
+namespace OrderSync.Operations.DeadLetters;
 
 /// <summary>
 /// The worker's queues, the only ones the dead-letter commands read, move or delete messages in: its four named queues
