@@ -8,6 +8,7 @@ using Npgsql;
 using OrderSync.Contracts.Events;
 using OrderSync.Contracts.Results;
 using OrderSync.Domain.State;
+using OrderSync.Operations.DeadLetters;
 using OrderSync.Persistence;
 using OrderSync.Persistence.Orders;
 using OrderSync.Worker.Inbound;
@@ -238,7 +239,17 @@ public static class OperatorPageEndpoints
             return HttpResults.Text("name the group: queue and reason", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (await act(queue, reason, cancellationToken) is not { } outcome)
+        DeadLetterGroupOutcome? outcome;
+        try
+        {
+            outcome = await act(queue, reason, cancellationToken);
+        }
+        catch (Exception exception) when (exception is DeadLetterNotRequeuedException or DeadLetterInBothQueuesException or DeadLettersPartlyPurgedException)
+        {
+            return HttpResults.Text($"{exception.Message}: {exception.InnerException?.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (outcome is null)
         {
             return HttpResults.Text($"{queue} is not one of the worker's dead-letter queues", statusCode: StatusCodes.Status404NotFound);
         }

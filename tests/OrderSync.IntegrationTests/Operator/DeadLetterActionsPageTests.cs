@@ -34,6 +34,14 @@ public sealed class DeadLetterActionsPageTests
         {
             var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["queue"] = OperatorStack.OperationsErrorQueue, ["reason"] = "any" });
             (await http.PostAsync("operator/dead-letters/purge", form)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            var foreign = new HttpRequestMessage(HttpMethod.Post, "operator/dead-letters/purge")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["queue"] = "another-app_error", ["reason"] = "any" }),
+            };
+            foreign.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+            var refused = await http.SendAsync(foreign);
+            refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await refused.Content.ReadAsStringAsync()).ShouldBe("another-app_error is not one of the worker's dead-letter queues");
         }
 
         Button(browser, requeued, "requeue").Click();
