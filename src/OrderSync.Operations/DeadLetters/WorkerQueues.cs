@@ -1,7 +1,7 @@
 namespace OrderSync.Operations.DeadLetters;
 
 /// <summary>
-/// The worker's queues, the only ones the dead-letter commands read, move or delete messages in: its four named queues
+/// The worker's queues, the only ones the dead-letter commands and the on-call page read, move or delete messages in: its four named queues
 /// (src/OrderSync.Worker/Messaging/QueueNames.cs) and a lane per Walmart seller account, <c>walmart-sync.walmart-operations.{key}</c>
 /// (WalmartOperationLanes.cs). Its dead-letter queues are the <c>_error</c> and <c>_skipped</c> queues of the four named
 /// queues; a lane has none of its own, its dead letters go to the operations queue's (LaneDeadLetterQueues.cs).
