@@ -194,6 +194,49 @@ internal sealed class ComposeService(string name, YamlMappingNode node, ComposeF
         }
     }
 
+    /// <summary>Files of the host mounted into the container (<c>./path:/target</c>), resolved, by mount path.</summary>
+    public IReadOnlyDictionary<string, string> BindMounts => this["volumes"] is YamlSequenceNode volumes
+        ? volumes.Children.OfType<YamlScalarNode>()
+            .Select(item => file.Interpolate(item.Value!).Split(':'))
+            .Where(parts => parts.Length >= 2 && (parts[0].StartsWith('.') || parts[0].StartsWith('/')))
+            .ToDictionary(parts => parts[1], parts => Path.GetFullPath(Path.Combine(ComposeFile.Directory, parts[0])), StringComparer.Ordinal)
+        : new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The service's Docker secrets: the name it reads under /run/secrets (<c>target</c>, else the secret's name), and the
+    /// file the top-level <c>secrets:</c> section gives it, resolved.
+    /// </summary>
+    public IReadOnlyList<(string Target, string File)> SecretFiles
+    {
+        get
+        {
+            if (this["secrets"] is not YamlSequenceNode secrets)
+            {
+                return [];
+            }
+
+            var declared = (YamlMappingNode)file.Root["secrets"];
+            string Field(YamlMappingNode mapping, string key) => ((YamlScalarNode)mapping[key]).Value!;
+            return [.. secrets.Children.Select(secret =>
+            {
+                var (source, target) = secret is YamlMappingNode longForm
+                    ? (Field(longForm, "source"), Field(longForm, "target"))
+                    : (((YamlScalarNode)secret).Value!, ((YamlScalarNode)secret).Value!);
+                declared.Children.ShouldContainKey(new YamlScalarNode(source), $"{Name} uses secret {source}, which secrets: does not declare");
+                var path = Field((YamlMappingNode)declared[source], "file");
+                return (target, Path.GetFullPath(Path.Combine(ComposeFile.Directory, path)));
+            })];
+        }
+    }
+
+    /// <summary>The value of the Docker secret the service reads as <paramref name="target"/>, trailing newline left out.</summary>
+    public string SecretValue(string target)
+    {
+        var secret = SecretFiles.Where(secret => secret.Target == target).ToList();
+        secret.Count.ShouldBe(1, $"{Name} has no Docker secret {target}");
+        return File.ReadAllText(secret[0].File).TrimEnd('\n');
+    }
+
     private IEnumerable<int> ContainerPortsOf(YamlNode port)
     {
         if (port is YamlMappingNode longForm)

@@ -35,21 +35,7 @@ public sealed partial class ComposeFileTests
     }
 
     /// <summary>Each Docker secret of the workers: its target name, and the file the top-level secrets: section gives it.</summary>
-    private IEnumerable<(string Target, string File)> WorkerSecretFiles
-    {
-        get
-        {
-            var declared = (YamlDotNet.RepresentationModel.YamlMappingNode)_compose.Root.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("secrets")];
-            foreach (var secret in ((YamlDotNet.RepresentationModel.YamlSequenceNode)Worker["secrets"]!).Children.Cast<YamlDotNet.RepresentationModel.YamlMappingNode>())
-            {
-                string Field(YamlDotNet.RepresentationModel.YamlMappingNode node, string name) =>
-                    ((YamlDotNet.RepresentationModel.YamlScalarNode)node.Children[new YamlDotNet.RepresentationModel.YamlScalarNode(name)]).Value!;
-
-                var source = (YamlDotNet.RepresentationModel.YamlMappingNode)declared.Children[new YamlDotNet.RepresentationModel.YamlScalarNode(Field(secret, "source"))];
-                yield return (Field(secret, "target"), Path.GetFullPath(Path.Combine(ComposeFile.Directory, Field(source, "file"))));
-            }
-        }
-    }
+    private IEnumerable<(string Target, string File)> WorkerSecretFiles => Worker.SecretFiles;
 
     /// <summary>The services that keep running; the one-shot ones (certificates, migrations, the image build) exit.</summary>
     private IEnumerable<ComposeService> LongRunning => _compose.Services.Values.Where(service => service.Scalar("restart") != "no");
@@ -128,14 +114,16 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void The_workers_sellers_secrets_are_docker_secrets_and_not_in_their_environment()
+    public void The_workers_sellers_secrets_and_connection_strings_are_docker_secrets_and_not_in_their_environment()
     {
         var secrets = WorkerSecretFiles.ToList();
 
         secrets.ShouldNotBeEmpty();
         secrets.ShouldAllBe(secret => File.Exists(secret.File));
         Worker.Environment.Keys.ShouldNotContain(key => key.EndsWith("__ClientSecret", StringComparison.Ordinal));
-        secrets.Select(secret => secret.Target).ShouldAllBe(target => target.EndsWith("__ClientSecret", StringComparison.Ordinal));
+        Worker.Environment.Keys.ShouldNotContain(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
+        secrets.Select(secret => secret.Target).ShouldAllBe(target =>
+            target.EndsWith("__ClientSecret", StringComparison.Ordinal) || target == "ConnectionStrings__RabbitMq" || target == "ConnectionStrings__Postgres");
     }
 
     [Fact]
@@ -153,22 +141,22 @@ public sealed partial class ComposeFileTests
     [Fact]
     public void The_workers_reach_the_broker_the_database_and_the_sandbox_of_this_file_with_their_credentials()
     {
-        var environment = Worker.Environment;
+        var environment = WorkerSettings;
         var services = _compose.Services;
 
         var amqp = new Uri(environment["ConnectionStrings__RabbitMq"]);
         services.ShouldContainKey(amqp.Host);
-        var rabbitmq = services[amqp.Host];
-        PortsOf(rabbitmq).ShouldContain(amqp.IsDefaultPort ? 5672 : amqp.Port);
-        var userInfo = amqp.UserInfo.Split(':', 2).Select(Uri.UnescapeDataString).ToArray();
-        userInfo.ShouldBe([rabbitmq.Environment["RABBITMQ_DEFAULT_USER"], rabbitmq.Environment["RABBITMQ_DEFAULT_PASS"]]);
+        PortsOf(services[amqp.Host]).ShouldContain(amqp.IsDefaultPort ? 5672 : amqp.Port);
+        var (user, password) = ComposeAccounts.AmqpCredentials(amqp);
+        password.ShouldBe(services[ComposeAccounts.BrokerUsersService].SecretValue($"rabbitmq-{user}"), "the password rabbitmq-users gives the workers' broker user");
 
         var postgresSettings = new NpgsqlConnectionStringBuilder(environment["ConnectionStrings__Postgres"]);
         services.ShouldContainKey(postgresSettings.Host!);
         var postgres = services[postgresSettings.Host!];
         PortsOf(postgres).ShouldContain(postgresSettings.Port);
-        postgresSettings.Username.ShouldBe(postgres.Environment["POSTGRES_USER"]);
-        postgresSettings.Password.ShouldBe(postgres.Environment["POSTGRES_PASSWORD"]);
+        postgresSettings.Username.ShouldBe(ComposeAccounts.RuntimeRole());
+        postgresSettings.Password.ShouldBe(
+            services[ComposeAccounts.RuntimeRoleService].SecretValue($"postgres-{postgresSettings.Username}"), "the password postgres-runtime-role gives the role");
         postgresSettings.Database.ShouldBe(postgres.Environment["POSTGRES_DB"]);
 
         var walmart = new Uri(environment["Walmart__BaseUrl"]);
@@ -242,10 +230,11 @@ public sealed partial class ComposeFileTests
     {
         var dependsOn = (YamlDotNet.RepresentationModel.YamlMappingNode)Worker["depends_on"]!;
         var dependencies = dependsOn.Children.Keys.Select(key => ((YamlDotNet.RepresentationModel.YamlScalarNode)key).Value!).ToList();
-        dependencies.ShouldBe(["rabbitmq", "postgres", Sandbox.Name, "migrate"], ignoreOrder: true);
+        string[] oneShots = ["migrate", ComposeAccounts.RuntimeRoleService, ComposeAccounts.BrokerUsersService];
+        dependencies.ShouldBe(["rabbitmq", "postgres", Sandbox.Name, .. oneShots], ignoreOrder: true);
         foreach (var dependency in dependencies)
         {
-            Worker.Scalar("depends_on", dependency, "condition").ShouldBe(dependency == "migrate" ? "service_completed_successfully" : "service_healthy");
+            Worker.Scalar("depends_on", dependency, "condition").ShouldBe(oneShots.Contains(dependency) ? "service_completed_successfully" : "service_healthy");
         }
 
         Worker.Environment["Database__MigrateOnStart"].ShouldBe("false", "the schema's owner migrates in a step of its own");

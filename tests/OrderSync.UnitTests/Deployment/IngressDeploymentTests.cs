@@ -63,7 +63,8 @@ public sealed class IngressDeploymentTests
         ingress.Build!.Value.Dockerfile.ShouldBe(DockerfilePath);
         var environment = ingress.Environment;
         environment.Keys.ShouldBe(["ConnectionStrings__RabbitMq", "Ingress__ClientId", "Ingress__PublicKeyBaseUrl", "Ingress__Urls", "Health__Urls", "Logging__Format"], ignoreOrder: true);
-        new Uri(environment["ConnectionStrings__RabbitMq"]).ShouldBe(new Uri(compose.Services["worker"].Environment["ConnectionStrings__RabbitMq"]));
+        var workersBroker = new Uri(compose.Services["worker"].SecretValue("ConnectionStrings__RabbitMq"));
+        new Uri(environment["ConnectionStrings__RabbitMq"]).GetLeftPart(UriPartial.Authority).Split('@')[^1].ShouldBe(workersBroker.GetLeftPart(UriPartial.Authority).Split('@')[^1]);
         ingress.ContainerPorts.ShouldBe([Port(environment["Ingress__Urls"]), Port(environment["Health__Urls"])]);
         ingress.PublishedHostAddresses.ShouldAllBe(address => address == "127.0.0.1");
         ingress.HealthCheck!.ShouldContain($"/dev/tcp/127.0.0.1/{Port(environment["Health__Urls"])}");
