@@ -24,14 +24,16 @@ public sealed class QueueDepthWatch : BackgroundService
     ];
 
     private readonly IOptions<ConnectionStringsOptions> connectionStrings;
+    private readonly IOptions<RabbitMqTlsOptions> tls;
     private readonly TimeProvider clock;
     private readonly ILogger<QueueDepthWatch> logger;
     private readonly Lock _gate = new();
     private IReadOnlyList<Measurement<long>> _last = [];
 
-    public QueueDepthWatch(IOptions<ConnectionStringsOptions> connectionStrings, TimeProvider clock, IMeterFactory meterFactory, ILogger<QueueDepthWatch> logger)
+    public QueueDepthWatch(IOptions<ConnectionStringsOptions> connectionStrings, IOptions<RabbitMqTlsOptions> tls, TimeProvider clock, IMeterFactory meterFactory, ILogger<QueueDepthWatch> logger)
     {
         this.connectionStrings = connectionStrings;
+        this.tls = tls;
         this.clock = clock;
         this.logger = logger;
         meterFactory.Create(OrderSyncMetrics.MeterName).CreateObservableGauge(
@@ -50,12 +52,8 @@ public sealed class QueueDepthWatch : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var factory = new ConnectionFactory
-        {
-            Uri = connectionStrings.Value.RabbitMqUri,
-            ClientProvidedName = "ordersync queue depth watch",
-            AutomaticRecoveryEnabled = false,
-        };
+        var factory = BrokerConnections.Factory(connectionStrings.Value, tls.Value, "ordersync queue depth watch");
+        factory.AutomaticRecoveryEnabled = false;
         IConnection? connection = null;
         using var timer = new PeriodicTimer(Interval, clock);
         try

@@ -13,7 +13,7 @@ namespace OrderSync.Worker.OperatorPage;
 /// held unacknowledged and returned to their queue, unless a requeue or purge of their group took them.
 /// At most <see cref="MaxPerQueue"/> a queue.
 /// </summary>
-public sealed class DeadLetterBrowser(IOptions<ConnectionStringsOptions> connectionStrings, NpgsqlDataSource database)
+public sealed class DeadLetterBrowser(IOptions<ConnectionStringsOptions> connectionStrings, IOptions<RabbitMqTlsOptions> tls, NpgsqlDataSource database)
 {
     public const int MaxPerQueue = 1000;
 
@@ -74,12 +74,8 @@ public sealed class DeadLetterBrowser(IOptions<ConnectionStringsOptions> connect
 
     private async Task<HeldDeadLetters> Hold(IEnumerable<string> queues, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory
-        {
-            Uri = connectionStrings.Value.RabbitMqUri,
-            ClientProvidedName = "ordersync operator page",
-            AutomaticRecoveryEnabled = false,
-        };
+        var factory = BrokerConnections.Factory(connectionStrings.Value, tls.Value, "ordersync operator page");
+        factory.AutomaticRecoveryEnabled = false;
         var connection = await factory.CreateConnectionAsync(cancellationToken);
         try
         {
