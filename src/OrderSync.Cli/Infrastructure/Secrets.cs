@@ -8,9 +8,15 @@ public static class Secrets
 {
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A shorter password (a laptop's <c>app</c> or <c>guest</c>) is part of too many words to be cut out of a line without
+    /// garbling it, such as a queue named <c>other-app.orders</c>.
+    /// </summary>
+    public const int ShortestRedacted = 6;
+
     public static void Remember(string? secret)
     {
-        if (!string.IsNullOrEmpty(secret))
+        if (secret is { Length: >= ShortestRedacted })
         {
             lock (Known)
             {
