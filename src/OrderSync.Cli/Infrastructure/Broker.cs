@@ -48,7 +48,7 @@ public static class Broker
     /// </summary>
     private static SslOption TlsFromEnvironment(Uri uri)
     {
-        static string? Setting(string key) => Environment.GetEnvironmentVariable($"RabbitMq__{key}") is { Length: > 0 } value ? value : null;
+        static string? Setting(string key) => SecretFolders.Setting($"RabbitMq__{key}");
 
         try
         {

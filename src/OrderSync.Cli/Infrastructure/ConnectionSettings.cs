@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Npgsql;
+using OrderSync.Contracts.Configuration;
 using Spectre.Console.Cli;
 
 namespace OrderSync.Cli.Infrastructure;
@@ -8,11 +9,11 @@ namespace OrderSync.Cli.Infrastructure;
 public class ConnectionSettings : CommandSettings
 {
     [CommandOption("--rabbitmq <URI>")]
-    [Description("AMQP URI of the broker. Default: $ConnectionStrings__RabbitMq.")]
+    [Description("AMQP URI of the broker. Default: ConnectionStrings__RabbitMq, from a secret file as the worker reads it, else the environment.")]
     public string? RabbitMq { get; init; }
 
     [CommandOption("--postgres <CONNECTION>")]
-    [Description("PostgreSQL connection string. Default: $ConnectionStrings__Postgres.")]
+    [Description("PostgreSQL connection string. Default: ConnectionStrings__Postgres, from a secret file as the worker reads it, else the environment.")]
     public string? Postgres { get; init; }
 
     [CommandOption("--json")]
@@ -21,7 +22,7 @@ public class ConnectionSettings : CommandSettings
 
     public Uri RabbitMqUri()
     {
-        var value = RabbitMq ?? Environment.GetEnvironmentVariable("ConnectionStrings__RabbitMq");
+        var value = RabbitMq ?? SecretFolders.Setting("ConnectionStrings__RabbitMq");
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new CliException("no broker: pass --rabbitmq or set ConnectionStrings__RabbitMq", ExitCodes.Usage);
@@ -51,7 +52,7 @@ public class ConnectionSettings : CommandSettings
         return System.Text.RegularExpressions.Regex.Replace(value, "(password\\s*=)[^;]*", "$1***", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
     }
 
-    public bool HasPostgres => !string.IsNullOrWhiteSpace(Postgres ?? Environment.GetEnvironmentVariable("ConnectionStrings__Postgres"));
+    public bool HasPostgres => !string.IsNullOrWhiteSpace(Postgres ?? SecretFolders.Setting("ConnectionStrings__Postgres"));
 
     public NpgsqlDataSource Database()
     {
@@ -67,7 +68,7 @@ public class ConnectionSettings : CommandSettings
 
     public string PostgresConnection()
     {
-        var value = Postgres ?? Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
+        var value = Postgres ?? SecretFolders.Setting("ConnectionStrings__Postgres");
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new CliException("no database: pass --postgres or set ConnectionStrings__Postgres", ExitCodes.Usage);

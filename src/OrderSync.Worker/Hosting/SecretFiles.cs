@@ -1,24 +1,16 @@
 using Microsoft.Extensions.Configuration;
+using OrderSync.Contracts.Configuration;
 
 namespace OrderSync.Worker.Hosting;
 
-/// <summary>
-/// Settings from files, one a key, named as the environment variable (<c>ConnectionStrings__Postgres</c>) and holding its value:
-/// Docker's and Compose's secrets in /run/secrets, and systemd's <c>LoadCredential=</c> in $CREDENTIALS_DIRECTORY. They come after
-/// the environment, so a file wins; a secret then never has to be in the process's environment.
-/// </summary>
+/// <summary>Settings from secret files (<see cref="SecretFolders"/>), added after the environment so that a file wins.</summary>
 public static class SecretFiles
 {
-    public const string DockerSecrets = "/run/secrets";
-
-    public const string SystemdCredentialsVariable = "CREDENTIALS_DIRECTORY";
-
     public static IConfigurationBuilder AddOrderSyncSecretFiles(this IConfigurationBuilder configuration)
     {
-        configuration.AddKeyPerFile(DockerSecrets, optional: true);
-        if (Environment.GetEnvironmentVariable(SystemdCredentialsVariable) is { Length: > 0 } credentials)
+        foreach (var (folder, required) in SecretFolders.InOrder())
         {
-            configuration.AddKeyPerFile(credentials, optional: false);
+            configuration.AddKeyPerFile(folder, optional: !required);
         }
 
         return configuration;

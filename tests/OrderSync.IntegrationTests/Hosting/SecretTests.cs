@@ -34,6 +34,10 @@ public sealed class SecretTests
             await commerce.Publish(CommerceEvents.Shipment(purchaseOrderId, "s1", [("MUG", 1)]));
 
             (await results.WaitFor("walmart.order.shipment.synced", purchaseOrderId, TimeSpan.FromSeconds(60))).Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
+
+            // The command line beside the worker reads the same files, with no connection string in its environment either.
+            var shown = (await OperatorCli.Run(new Dictionary<string, string> { ["CREDENTIALS_DIRECTORY"] = credentials.FullName }, "orders", "show", purchaseOrderId, "--json")).ShouldSucceed();
+            shown.StandardOutput.ShouldContain("\"Shipped\"");
         }
         finally
         {
