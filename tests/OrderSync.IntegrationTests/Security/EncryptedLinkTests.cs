@@ -29,7 +29,7 @@ public sealed class EncryptedLinkTests(TlsServices tls) : IClassFixture<TlsServi
         await commerce.Publish(CommerceEvents.Shipment(purchaseOrderId, "s1", [("MUG", 1)]));
 
         (await results.WaitFor("walmart.order.shipment.synced", purchaseOrderId, TimeSpan.FromSeconds(60))).Data.GetProperty("orderStatus").GetString().ShouldBe("Shipped");
-        var workerConnections = (await BrokerConnections()).Where(connection => connection.Name.StartsWith("order-sync", StringComparison.Ordinal)).ToList();
+        var workerConnections = await WorkerConnections();
         workerConnections.ShouldNotBeEmpty();
         workerConnections.ShouldAllBe(connection => connection.Ssl, "every connection the worker opened is TLS");
         await using (var database = new NpgsqlConnection(tls.PostgresVerifyFull))
@@ -90,6 +90,22 @@ public sealed class EncryptedLinkTests(TlsServices tls) : IClassFixture<TlsServi
         }
 
         return environment;
+    }
+
+    /// <summary>The management API lists a connection once its statistics were first collected, some seconds after it opened.</summary>
+    private async Task<List<(string Name, bool Ssl)>> WorkerConnections()
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var connections = (await BrokerConnections()).Where(connection => connection.Name.StartsWith("order-sync", StringComparison.Ordinal)).ToList();
+            if (connections.Count > 0 || DateTimeOffset.UtcNow > deadline)
+            {
+                return connections;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
     }
 
     private async Task<IReadOnlyList<(string Name, bool Ssl)>> BrokerConnections()
