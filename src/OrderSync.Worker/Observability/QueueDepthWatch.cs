@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using OrderSync.Operations.DeadLetters;
 using OrderSync.Worker.Hosting;
 using OrderSync.Worker.Messaging;
 using RabbitMQ.Client;
@@ -16,12 +17,7 @@ public sealed class QueueDepthWatch : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
-    private static readonly string[] Queues =
-    [
-        QueueNames.CommerceEvents,
-        .. new[] { QueueNames.CommerceEvents, QueueNames.OrderSync, QueueNames.WalmartOperations, QueueNames.OperatorCommands }
-            .SelectMany(queue => new[] { queue + "_error", queue + "_skipped" }),
-    ];
+    private static readonly string[] Queues = [QueueNames.CommerceEvents, .. WorkerQueues.DeadLetterQueues];
 
     private readonly IOptions<ConnectionStringsOptions> connectionStrings;
     private readonly IOptions<RabbitMqTlsOptions> tls;
